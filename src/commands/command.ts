@@ -1,0 +1,14 @@
+/** What a subcommand needs from the process, so tests can run it in-process. */
+export interface CommandIO {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(chunk: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the exit code. */
+  run(argv: string[], io: CommandIO): number | Promise<number>;
+}

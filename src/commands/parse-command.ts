@@ -1,0 +1,29 @@
+import { parseCommandArgs, choice } from '../cli/args.js';
+import { UsageError } from '../cli/usage-error.js';
+import { loadCatalogs } from '../io/read-input.js';
+import { catalogToYaml } from '../snapshot/snapshot-yaml.js';
+import type { Command } from './command.js';
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'print the normalized catalog of one or more sources',
+  usage: 'iamdiff parse FILE... [--format ID] [--service PREFIX] [--label NAME] [--to yaml|json]',
+  run(argv, io) {
+    const { values, positionals } = parseCommandArgs('parse', argv, {
+      format: { type: 'string' },
+      service: { type: 'string' },
+      label: { type: 'string' },
+      to: { type: 'string' },
+    });
+    if (positionals.length === 0) throw new UsageError('parse: name at least one FILE (or - for standard input)');
+    const to = choice('to', values.to, ['yaml', 'json'] as const, 'yaml');
+    const catalogs = positionals.flatMap((file) => loadCatalogs(file, values));
+    if (to === 'json') {
+      const data = catalogs.length === 1 ? catalogs[0] : catalogs;
+      io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+    } else {
+      io.stdout.write(catalogs.map((c) => catalogToYaml(c)).join('---\n'));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,96 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { detectParser, parserById, PARSERS } from '../../parsers/index.js';
+import type { Catalog } from '../model/catalog.js';
+import { InputError } from '../model/errors.js';
+
+export interface LoadOptions {
+  /** Force a parser instead of detecting the format. */
+  format?: string;
+  /** Service prefix for formats that do not state it. */
+  service?: string;
+  /** Version label for sources that state no date (default: the file name). */
+  label?: string;
+}
+
+/** Raw bytes of a file or of standard input (`-`), with a clear error when unreadable. */
+export function readBytes(file: string): Buffer {
+  try {
+    return file === '-' ? readFileSync(0) : readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    throw new InputError(file === '-' ? '<stdin>' : file, `cannot read: ${why}`);
+  }
+}
+
+/** The text of a document; empty and binary input are errors. */
+export function decodeText(bytes: Buffer, file: string): string {
+  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') throw new InputError(file, 'file is empty', 1);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
+    throw new InputError(file, 'binary file (NUL byte): not a catalog', line);
+  }
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0 && !bytes.toString('latin1').includes('\uFFFD')) {
+    const replacements = text.match(/\uFFFD/g)!.length;
+    if (replacements > 8 || replacements * 50 > text.length) {
+      throw new InputError(file, 'binary file (not UTF-8 text): not a catalog', text.slice(0, bad).split('\n').length);
+    }
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+function formatList(): string {
+  return PARSERS.map((p) => p.id).join(', ');
+}
+
+/** Parse one document's text into a catalog, detecting or forcing its format. */
+export function parseText(text: string, file: string, options: LoadOptions = {}): Catalog {
+  const parser = options.format ? parserById(options.format) : detectParser(text);
+  if (!parser) {
+    if (options.format) throw new InputError(file, `unknown format "${options.format}" (known: ${formatList()})`);
+    throw new InputError(file, `format not recognised: none of the parsers (${formatList()}) knows this content; use --format ID to force one`, 1);
+  }
+  const catalog = parser.parse(text, { file, service: options.service });
+  if (!catalog.source.date && !catalog.source.label) {
+    catalog.source.label = options.label ?? (file === '-' ? 'stdin' : basename(file).replace(/\.[^.]+$/, ''));
+  }
+  return catalog;
+}
+
+/** One file (or `-`) as a catalog. */
+export function loadCatalogFile(file: string, options: LoadOptions = {}): Catalog {
+  const name = file === '-' ? '<stdin>' : file;
+  return parseText(decodeText(readBytes(file), name), name, options);
+}
+
+/** Files below a directory, sorted, hidden ones skipped. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+export function isDirectory(path: string): boolean {
+  try {
+    return path !== '-' && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A file gives one catalog; a directory gives one per file in it. */
+export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[] {
+  if (!isDirectory(path)) return [loadCatalogFile(path, options)];
+  const files = listFiles(path);
+  if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
+  return files.map((f) => loadCatalogFile(f, options));
+}

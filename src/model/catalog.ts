@@ -1,0 +1,110 @@
+import type { AccessLevel } from './access-level.js';
+
+/**
+ * Fields a source format may or may not carry. A field a format does not carry is
+ * absent (unknown) on every action; a field it carries but finds empty is `[]`.
+ */
+export const CATALOG_FIELDS = [
+  'description',
+  'accessLevel',
+  'resourceTypes',
+  'conditionKeys',
+  'dependentActions',
+  'documentationUrl',
+  'serviceResourceTypes',
+  'serviceConditionKeys',
+  'managedPolicies',
+] as const;
+export type CatalogField = (typeof CATALOG_FIELDS)[number];
+
+/** Human names of the fields, for "not compared" notes. */
+export const FIELD_LABELS: Record<CatalogField, string> = {
+  description: 'description',
+  accessLevel: 'access level',
+  resourceTypes: 'resource types of actions',
+  conditionKeys: 'condition keys of actions',
+  dependentActions: 'dependent actions',
+  documentationUrl: 'documentation URL',
+  serviceResourceTypes: 'resource types (ARN patterns)',
+  serviceConditionKeys: 'service condition keys',
+  managedPolicies: 'managed policies',
+};
+
+/** Where a catalog came from. */
+export interface SourceInfo {
+  /** Parser id, e.g. `policy-sentry-md`. */
+  format: string;
+  /** The file it was read from, as given on the command line (`-` for stdin). */
+  file: string;
+  /** The date the document states (ISO `YYYY-MM-DD` or a full timestamp), if any. */
+  date?: string;
+  /** A label for the version when there is no date (set by the user or taken from the file name). */
+  label?: string;
+}
+
+/** A resource type an action takes. */
+export interface ActionResourceType {
+  name: string;
+  /** The `*` flag of the reference: the action needs an ARN of this type. */
+  required: boolean;
+  conditionKeys?: string[];
+  dependentActions?: string[];
+}
+
+export interface Action {
+  /** Action name without the service prefix, canonical spelling. */
+  name: string;
+  /** The source cut the name (`BatchGetRepositoryScanningConfigur…`): `name` is the known prefix. */
+  truncated?: boolean;
+  description?: string;
+  accessLevel?: AccessLevel;
+  resourceTypes?: ActionResourceType[];
+  /** Condition keys of the action itself (not tied to one of its resource types). */
+  conditionKeys?: string[];
+  /** Dependent actions of the action itself (not tied to one of its resource types). */
+  dependentActions?: string[];
+  documentationUrl?: string;
+  /** Other spellings the source used for this action (e.g. `describeImages`). */
+  spellings?: string[];
+  /** 1-based line in the source file where the action is defined. */
+  line?: number;
+}
+
+/** A resource type the service defines. */
+export interface ResourceType {
+  name: string;
+  arnPattern?: string;
+  conditionKeys?: string[];
+}
+
+/** A condition key the service defines. */
+export interface ConditionKey {
+  name: string;
+  type?: string;
+  description?: string;
+}
+
+/** An AWS managed policy that grants some of the service's actions. */
+export interface ManagedPolicy {
+  arn: string;
+  name: string;
+}
+
+/** What a managed-policy page says about the service. */
+export interface ManagedPolicyGrants {
+  policies: ManagedPolicy[];
+  /** Allowed action patterns as written, wildcards included (`ecr:Describe*`). */
+  patterns: string[];
+}
+
+/** One service's catalog, as read from one source. */
+export interface Catalog {
+  service: { prefix: string; name?: string };
+  source: SourceInfo;
+  /** Which fields this catalog's format carries; fields not listed are unknown. */
+  carries: CatalogField[];
+  actions: Action[];
+  resourceTypes?: ResourceType[];
+  conditionKeys?: ConditionKey[];
+  managedPolicies?: ManagedPolicyGrants;
+}

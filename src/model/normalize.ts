@@ -1,0 +1,70 @@
+import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } from './catalog.js';
+import { compareNames } from './identity.js';
+
+function sortedUnique(list: string[] | undefined): string[] | undefined {
+  if (list === undefined) return undefined;
+  return [...new Set(list)].sort(compareNames);
+}
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+  return compareNames(a.name, b.name);
+}
+
+/** Copy of `obj` without keys whose value is undefined (so YAML and equality see no holes). */
+export function dropUndefined<T extends object>(obj: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  return out as T;
+}
+
+function normalizeActionResource(r: ActionResourceType): ActionResourceType {
+  return dropUndefined({
+    name: r.name,
+    required: r.required,
+    conditionKeys: sortedUnique(r.conditionKeys),
+    dependentActions: sortedUnique(r.dependentActions),
+  });
+}
+
+export function normalizeAction(a: Action): Action {
+  return dropUndefined({
+    name: a.name,
+    truncated: a.truncated ? true : undefined,
+    description: a.description,
+    accessLevel: a.accessLevel,
+    resourceTypes: a.resourceTypes?.map(normalizeActionResource).sort(byName),
+    conditionKeys: sortedUnique(a.conditionKeys),
+    dependentActions: sortedUnique(a.dependentActions),
+    documentationUrl: a.documentationUrl,
+    spellings: a.spellings && a.spellings.length > 0 ? sortedUnique(a.spellings) : undefined,
+    line: a.line,
+  });
+}
+
+function normalizeResourceType(r: ResourceType): ResourceType {
+  return dropUndefined({ name: r.name, arnPattern: r.arnPattern, conditionKeys: sortedUnique(r.conditionKeys) });
+}
+
+function normalizeConditionKey(k: ConditionKey): ConditionKey {
+  return dropUndefined({ name: k.name, type: k.type, description: k.description });
+}
+
+/**
+ * The one normal form: every list sorted, no undefined keys, key order fixed.
+ * Parsers and the snapshot reader both return catalogs in this form, so two
+ * catalogs are equal exactly when their normal forms are deep-equal.
+ */
+export function normalizeCatalog(c: Catalog): Catalog {
+  return dropUndefined({
+    service: dropUndefined({ prefix: c.service.prefix, name: c.service.name }),
+    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label }),
+    carries: [...new Set(c.carries)].sort(),
+    actions: c.actions.map(normalizeAction).sort(byName),
+    resourceTypes: c.resourceTypes?.map(normalizeResourceType).sort(byName),
+    conditionKeys: c.conditionKeys?.map(normalizeConditionKey).sort(byName),
+    managedPolicies: c.managedPolicies && {
+      policies: [...c.managedPolicies.policies].map((p) => ({ arn: p.arn, name: p.name })).sort((a, b) => compareNames(a.arn, b.arn)),
+      patterns: sortedUnique(c.managedPolicies.patterns) ?? [],
+    },
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ACCESS_LEVELS } from './access-level.js';
+import { CATALOG_FIELDS } from './catalog.js';
+
+const names = z.array(z.string().min(1));
+
+const actionResourceType = z
+  .object({
+    name: z.string().min(1),
+    required: z.boolean(),
+    conditionKeys: names.optional(),
+    dependentActions: names.optional(),
+  })
+  .strict();
+
+const action = z
+  .object({
+    name: z.string().min(1),
+    truncated: z.literal(true).optional(),
+    description: z.string().optional(),
+    accessLevel: z.enum(ACCESS_LEVELS).optional(),
+    resourceTypes: z.array(actionResourceType).optional(),
+    conditionKeys: names.optional(),
+    dependentActions: names.optional(),
+    documentationUrl: z.string().optional(),
+    spellings: names.optional(),
+    line: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** Schema of a normalized catalog; snapshots are validated against it when read. */
+export const catalogSchema = z
+  .object({
+    service: z.object({ prefix: z.string().regex(/^[a-z0-9-]+$/), name: z.string().optional() }).strict(),
+    source: z
+      .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional() })
+      .strict(),
+    carries: z.array(z.enum(CATALOG_FIELDS)),
+    actions: z.array(action),
+    resourceTypes: z
+      .array(z.object({ name: z.string().min(1), arnPattern: z.string().optional(), conditionKeys: names.optional() }).strict())
+      .optional(),
+    conditionKeys: z
+      .array(z.object({ name: z.string().min(1), type: z.string().optional(), description: z.string().optional() }).strict())
+      .optional(),
+    managedPolicies: z
+      .object({ policies: z.array(z.object({ arn: z.string(), name: z.string() }).strict()), patterns: names })
+      .strict()
+      .optional(),
+  })
+  .strict();
