@@ -5,6 +5,7 @@ import type { AccessLevel } from './access-level.js';
  * absent (unknown) on every action; a field it carries but finds empty is `[]`.
  */
 export const CATALOG_FIELDS = [
+  'actions',
   'description',
   'accessLevel',
   'resourceTypes',
@@ -19,6 +20,7 @@ export type CatalogField = (typeof CATALOG_FIELDS)[number];
 
 /** Human names of the fields, for "not compared" notes. */
 export const FIELD_LABELS: Record<CatalogField, string> = {
+  actions: 'the complete list of actions',
   description: 'description',
   accessLevel: 'access level',
   resourceTypes: 'resource types of actions',

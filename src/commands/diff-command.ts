@@ -1,0 +1,78 @@
+import { choice, parseCommandArgs } from '../cli/args.js';
+import { UsageError } from '../cli/usage-error.js';
+import { CHANGE_KINDS, SEVERITIES, severityRank, type ChangeKind } from '../diff/change.js';
+import { diffCatalogs } from '../diff/diff-catalogs.js';
+import type { DiffResult } from '../diff/diff-result.js';
+import { filterResult } from '../diff/filter-changes.js';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import { loadCatalogs } from '../io/read-input.js';
+import { wantColor } from '../output/color.js';
+import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
+import type { Command } from './command.js';
+
+export const DIFF_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  only: { type: 'string' },
+  'min-severity': { type: 'string' },
+  'exit-code': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  service: { type: 'string' },
+  'input-format': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+function parseKinds(value: string | undefined): ChangeKind[] | undefined {
+  if (value === undefined) return undefined;
+  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of kinds) if (!(CHANGE_KINDS as readonly string[]).includes(k)) throw new UsageError(`--only: unknown change kind "${k}" (kinds: ${CHANGE_KINDS.join(', ')})`);
+  return kinds as ChangeKind[];
+}
+
+/** Load both sides and diff them, limited by --service, --only and --min-severity. */
+export function computeDiff(oldPath: string, newPath: string, values: { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string }): DiffResult {
+  if (oldPath === '-' && newPath === '-') throw new UsageError('diff: only one side can be read from standard input');
+  const load = (p: string) => {
+    const all = loadCatalogs(p, { service: values.service, format: values['input-format'] });
+    return values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all;
+  };
+  const result = diffCatalogs(oldPath, load(oldPath), newPath, load(newPath));
+  return filterResult(result, {
+    kinds: parseKinds(values.only),
+    minSeverity: values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low'),
+  });
+}
+
+/** 1 when the CI gate trips (--exit-code: any change; --fail-on LEVEL: a change at or above LEVEL). */
+export function gateExitCode(result: DiffResult, exitCode: boolean | undefined, failOn: string | undefined): number {
+  if (failOn !== undefined) {
+    const level = choice('fail-on', failOn, SEVERITIES, 'high');
+    if (result.changes.some((c) => severityRank(c.severity) >= severityRank(level))) return 1;
+  }
+  if (exitCode && result.changes.length > 0) return 1;
+  return 0;
+}
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'say what changed between two catalog versions (files, snapshots or directories)',
+  usage:
+    'iamdiff diff OLD NEW [--format text|markdown|json|yaml] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color]',
+  run(argv, io) {
+    const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS);
+    if (positionals.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
+    const format = choice('format', values.format, REPORT_FORMATS, 'text');
+    if (values['fail-on'] !== undefined) choice('fail-on', values['fail-on'], SEVERITIES, 'high');
+    const result = computeDiff(positionals[0]!, positionals[1]!, values);
+    const toFile = values.output !== undefined;
+    const color = !toFile && wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
+    const report = renderReport(result, format, { color });
+    if (toFile) {
+      writeFileAtomic(values.output!, report, { overwrite: !!values.force });
+      io.stderr.write(`wrote ${values.output} (${result.changes.length} changes)\n`);
+    } else io.stdout.write(report);
+    return gateExitCode(result, values['exit-code'], values['fail-on']);
+  },
+};

@@ -1,0 +1,42 @@
+import { CATALOG_FIELDS, type Catalog, type CatalogField } from '../model/catalog.js';
+import type { Change } from './change.js';
+import { compareAction } from './compare-action.js';
+import { compareServiceDefinitions } from './compare-service.js';
+import { makeChange } from './make-change.js';
+import { matchActions } from './match-actions.js';
+
+export interface FieldGap {
+  field: CatalogField;
+  reason: string;
+}
+
+/** Fields both catalogs carry, and for the others which side's format lacks them. */
+export function comparableFields(before: Catalog, after: Catalog): { fields: Set<CatalogField>; gaps: FieldGap[] } {
+  const fields = new Set<CatalogField>();
+  const gaps: FieldGap[] = [];
+  for (const field of CATALOG_FIELDS) {
+    const lacking = [before, after].filter((c) => !c.carries.includes(field)).map((c) => c.source.format);
+    if (lacking.length === 0) fields.add(field);
+    else if (field !== 'managedPolicies') gaps.push({ field, reason: `${[...new Set(lacking)].join(' and ')} ${lacking.length > 1 && lacking[0] !== lacking[1] ? 'do' : 'does'} not carry it` });
+  }
+  return { fields, gaps };
+}
+
+/** Every change between two catalogs of one service. */
+export function compareCatalogs(before: Catalog, after: Catalog): { changes: Change[]; gaps: FieldGap[] } {
+  const { fields, gaps } = comparableFields(before, after);
+  const service = after.service.prefix;
+  const changes: Change[] = [];
+  const match = matchActions(before.actions, after.actions);
+  if (fields.has('actions')) {
+    for (const a of match.added) changes.push(makeChange('action-added', { service, action: a.name, after: a.accessLevel }));
+    for (const a of match.removed) changes.push(makeChange('action-removed', { service, action: a.name, before: a.accessLevel }));
+  }
+  for (const u of match.unresolved) {
+    changes.push(makeChange('action-unresolved', { service, action: `${u.action.name}…`, [u.side === 'old' ? 'before' : 'after']: `${u.action.name}…`, candidates: u.candidates }));
+  }
+  for (const [o, n] of match.pairs) changes.push(...compareAction(service, o, n, fields));
+  changes.push(...compareServiceDefinitions(before, after, fields));
+  return { changes, gaps };
+}
+

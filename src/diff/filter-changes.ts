@@ -1,0 +1,20 @@
+import { CHANGE_KINDS, severityRank, type ChangeKind, type Severity } from './change.js';
+import type { DiffResult } from './diff-result.js';
+
+export interface ChangeFilter {
+  kinds?: ChangeKind[];
+  minSeverity?: Severity;
+}
+
+/** The result limited to some kinds and a minimum severity, its summary recounted. */
+export function filterResult(result: DiffResult, filter: ChangeFilter): DiffResult {
+  const kinds = filter.kinds && new Set(filter.kinds);
+  const min = filter.minSeverity ? severityRank(filter.minSeverity) : -1;
+  const changes = result.changes.filter((c) => (!kinds || kinds.has(c.kind)) && severityRank(c.severity) >= min);
+  const summary: DiffResult['summary'] = {};
+  for (const kind of CHANGE_KINDS) {
+    const n = changes.filter((c) => c.kind === kind).length;
+    if (n > 0) summary[kind] = n;
+  }
+  return { ...result, summary, changes };
+}

@@ -1,0 +1,61 @@
+import type { Action } from '../model/catalog.js';
+import { actionKey } from '../model/identity.js';
+
+export interface ActionMatch {
+  /** Actions on both sides, paired. */
+  pairs: [Action, Action][];
+  added: Action[];
+  removed: Action[];
+  /** Truncated names that match no action, or several, on the other side. */
+  unresolved: { action: Action; side: 'old' | 'new'; candidates: string[] }[];
+}
+
+/**
+ * Pair actions by case-insensitive name. A truncated name (`BatchGetRepositoryScanningConfigur…`)
+ * pairs with the one unpaired action on the other side that it is a prefix of.
+ */
+export function matchActions(oldActions: Action[], newActions: Action[]): ActionMatch {
+  const result: ActionMatch = { pairs: [], added: [], removed: [], unresolved: [] };
+  const newByKey = new Map(newActions.filter((a) => !a.truncated).map((a) => [actionKey(a.name), a]));
+  const pairedNew = new Set<Action>();
+  const pairedOld = new Set<Action>();
+
+  for (const o of oldActions) {
+    if (o.truncated) continue;
+    const n = newByKey.get(actionKey(o.name));
+    if (n) {
+      result.pairs.push([o, n]);
+      pairedOld.add(o);
+      pairedNew.add(n);
+    }
+  }
+
+  const resolveTruncated = (t: Action, others: Action[], paired: Set<Action>, side: 'old' | 'new') => {
+    const prefix = actionKey(t.name);
+    const candidates = others.filter((a) => !a.truncated && actionKey(a.name).startsWith(prefix));
+    const free = candidates.filter((a) => !paired.has(a));
+    if (free.length === 1) {
+      paired.add(free[0]!);
+      return free[0]!;
+    }
+    result.unresolved.push({ action: t, side, candidates: candidates.map((a) => a.name) });
+    return undefined;
+  };
+
+  for (const o of oldActions) {
+    if (!o.truncated) continue;
+    pairedOld.add(o);
+    const n = resolveTruncated(o, newActions, pairedNew, 'old');
+    if (n) result.pairs.push([o, n]);
+  }
+  for (const n of newActions) {
+    if (!n.truncated) continue;
+    pairedNew.add(n);
+    const o = resolveTruncated(n, oldActions, pairedOld, 'new');
+    if (o) result.pairs.push([o, n]);
+  }
+
+  result.removed = oldActions.filter((a) => !pairedOld.has(a));
+  result.added = newActions.filter((a) => !pairedNew.has(a));
+  return result;
+}

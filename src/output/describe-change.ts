@@ -1,0 +1,66 @@
+import type { Change } from '../diff/change.js';
+import type { DiffSide } from '../diff/diff-result.js';
+import { oneLine } from '../text/sanitize.js';
+
+/** What a change is about: `ecr:DescribeImages`, `ecr:TagResource repository`, `ecr resource type repository`. */
+export function changeSubject(c: Change): string {
+  if (c.kind === 'service-added' || c.kind === 'service-removed') return `service ${c.service}`;
+  if (c.action) return oneLine(`${c.service}:${c.action}${c.resource ? ` on ${c.resource}` : ''}`);
+  if (c.resource) return oneLine(`${c.service} resource type ${c.resource}`);
+  return c.service;
+}
+
+/** The change itself in a few words, without the subject. Word diffs use plain `[-old-]{+new+}` markers. */
+export function changeDetail(c: Change): string {
+  const v = (s: string | undefined) => oneLine(s ?? '');
+  switch (c.kind) {
+    case 'service-added':
+    case 'service-removed':
+      return v(c.after ?? c.before);
+    case 'action-added':
+      return c.after ? `(${v(c.after)})` : '';
+    case 'action-removed':
+      return c.before ? `(was ${v(c.before)})` : '';
+    case 'action-unresolved':
+      return c.candidates && c.candidates.length > 0 ? `matches several: ${c.candidates.map(v).join(', ')}` : 'matches no action on the other side';
+    case 'access-level-changed':
+    case 'resource-required-changed':
+    case 'arn-pattern-changed':
+      return `${v(c.before)} → ${v(c.after)}`;
+    case 'resource-added':
+    case 'resource-removed':
+      return v(c.after ?? c.before);
+    case 'condition-key-added':
+    case 'condition-key-removed':
+    case 'service-condition-key-added':
+    case 'service-condition-key-removed':
+      return `${c.kind.endsWith('added') ? '+' : '-'} ${v(c.key)}`;
+    case 'dependent-action-added':
+    case 'dependent-action-removed':
+      return `${c.kind.endsWith('added') ? '+' : '-'} ${v(c.dependentAction)}`;
+    case 'description-changed':
+      return plainWordDiff(c);
+    case 'resource-type-added':
+    case 'resource-type-removed':
+      return v(c.after ?? c.before);
+  }
+}
+
+/** `[-removed-]{+added+}` form of a description change. */
+export function plainWordDiff(c: Change): string {
+  return (c.words ?? [])
+    .map((p) => {
+      const t = oneLine(p.text);
+      if (p.op === 'added') return `{+${t}+}`;
+      if (p.op === 'removed') return `[-${t}-]`;
+      return p.text.replace(/\s+/g, ' ');
+    })
+    .join('')
+    .trim();
+}
+
+/** `aws-docs-md 2020-01-03` or `box-table (label)`. */
+export function sideName(s: DiffSide): string {
+  const version = s.date ?? s.label;
+  return oneLine(`${s.format}${version ? ` ${version}` : ''}`);
+}

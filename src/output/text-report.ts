@@ -1,0 +1,50 @@
+import { CHANGE_KINDS, SEVERITIES, type Change } from '../diff/change.js';
+import type { DiffResult } from '../diff/diff-result.js';
+import { oneLine } from '../text/sanitize.js';
+import { painter, type Painter } from './color.js';
+import { changeDetail, changeSubject, sideName } from './describe-change.js';
+
+const SEVERITY_STYLE = { high: 'red', medium: 'yellow', low: 'cyan' } as const;
+
+function coloredWordDiff(c: Change, p: Painter): string {
+  return (c.words ?? [])
+    .map((w) => {
+      if (w.op === 'added') return p.paint('green', `{+${oneLine(w.text)}+}`);
+      if (w.op === 'removed') return p.paint('red', `[-${oneLine(w.text)}-]`);
+      return w.text.replace(/\s+/g, ' ');
+    })
+    .join('')
+    .trim();
+}
+
+/** `12 changes (2 high, 7 medium, 3 low)`. */
+export function countLine(changes: Change[]): string {
+  if (changes.length === 0) return 'no changes';
+  const counts = SEVERITIES.map((s) => `${changes.filter((c) => c.severity === s).length} ${s}`);
+  return `${changes.length} change${changes.length === 1 ? '' : 's'} (${counts.join(', ')})`;
+}
+
+/** Terminal report: grouped by severity then kind, one line per change, a summary line last. */
+export function renderText(result: DiffResult, options: { color: boolean }): string {
+  const p = painter(options.color);
+  const services = result.new.services.length === 1 && result.old.services.length === 1 ? result.new.services[0] : `${result.new.services.length} services`;
+  const out: string[] = [p.paint('bold', `iamdiff ${services}: ${sideName(result.old)} → ${sideName(result.new)}`)];
+  for (const nc of result.notCompared) out.push(p.paint('dim', `not compared: ${nc.label} — ${oneLine(nc.reason)}`));
+  for (const severity of SEVERITIES) {
+    const ofSeverity = result.changes.filter((c) => c.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    out.push('', p.paint(['bold', SEVERITY_STYLE[severity]], `${severity.toUpperCase()} (${ofSeverity.length})`));
+    for (const kind of CHANGE_KINDS) {
+      const ofKind = ofSeverity.filter((c) => c.kind === kind);
+      if (ofKind.length === 0) continue;
+      out.push(`  ${p.paint('bold', kind)} (${ofKind.length})`);
+      for (const c of ofKind) {
+        const detail = c.kind === 'description-changed' ? coloredWordDiff(c, p) : changeDetail(c);
+        out.push(`    ${changeSubject(c)}${detail ? `  ${detail}` : ''}`);
+      }
+    }
+  }
+  const kinds = Object.entries(result.summary).map(([k, n]) => `${n} ${k}`);
+  out.push('', `Summary: ${countLine(result.changes)}${kinds.length ? `: ${kinds.join(', ')}` : ''}`);
+  return out.join('\n') + '\n';
+}
