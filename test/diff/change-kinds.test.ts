@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { CHANGE_KINDS, type Change } from '../../src/diff/change.js';
+import { diffCatalogs } from '../../src/diff/diff-catalogs.js';
+import { SEVERITY_RULES } from '../../src/diff/severity-rules.js';
+import { action, catalog } from '../helpers/catalog-builder.js';
+
+const repo = (required: boolean, conditionKeys: string[] = [], dependentActions: string[] = []) => ({ name: 'repository', required, conditionKeys, dependentActions });
+
+const oldSide = [
+  catalog(
+    'svc',
+    [
+      action('Gone'),
+      action('Lowered', { accessLevel: 'Write' }),
+      action('Raised', { accessLevel: 'List' }),
+      action('LosesResource', { resourceTypes: [repo(true)] }),
+      action('GainsRequired'),
+      action('GainsOptional'),
+      action('Loosened', { resourceTypes: [repo(true)] }),
+      action('Tightened', { resourceTypes: [repo(false)] }),
+      action('Keys', { conditionKeys: ['svc:Old'], resourceTypes: [repo(true, ['svc:OnResourceOld'])] }),
+      action('Deps', { dependentActions: ['iam:PassRole'] }),
+      action('Described', { description: 'Grants permission to describe a thing' }),
+    ],
+    {
+      resourceTypes: [
+        { name: 'repository', arnPattern: 'arn:${Partition}:svc:${Region}:${Account}:repository/${Name}', conditionKeys: ['aws:ResourceTag/${TagKey}'] },
+        { name: 'legacy', arnPattern: 'arn:${Partition}:svc:::legacy/${Id}' },
+      ],
+      conditionKeys: [{ name: 'svc:Old', type: 'String' }],
+    },
+  ),
+  catalog('retired', [action('Anything')]),
+];
+
+const newSide = [
+  catalog(
+    'svc',
+    [
+      action('Fresh', { accessLevel: 'Write' }),
+      action('Lowered', { accessLevel: 'Read' }),
+      action('Raised', { accessLevel: 'Permissions management' }),
+      action('LosesResource'),
+      action('GainsRequired', { resourceTypes: [repo(true)] }),
+      action('GainsOptional', { resourceTypes: [repo(false)] }),
+      action('Loosened', { resourceTypes: [repo(false)] }),
+      action('Tightened', { resourceTypes: [repo(true)] }),
+      action('Keys', { conditionKeys: ['svc:New'], resourceTypes: [repo(true, ['svc:OnResourceNew'])] }),
+      action('Deps', { dependentActions: ['kms:Decrypt'] }),
+      action('Described', { description: 'Grants permission to describe one thing' }),
+    ],
+    {
+      resourceTypes: [
+        { name: 'repository', arnPattern: 'arn:${Partition}:svc:${Region}:${Account}:repo/${Name}', conditionKeys: [] },
+        { name: 'image', arnPattern: 'arn:${Partition}:svc:::image/${Id}' },
+      ],
+      conditionKeys: [{ name: 'svc:New', type: 'Bool' }],
+    },
+  ),
+  catalog('newcomer', [action('Anything')]),
+];
+
+const result = diffCatalogs('old', oldSide, 'new', newSide);
+const find = (kind: string, fields: Partial<Change> = {}) =>
+  result.changes.filter((c) => c.kind === kind && Object.entries(fields).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v));
+
+describe('diff of hand-written catalogs', () => {
+  it('produces every change kind except the unresolved truncation', () => {
+    const kinds = new Set(result.changes.map((c) => c.kind));
+    expect([...CHANGE_KINDS].filter((k) => !kinds.has(k))).toEqual(['action-unresolved']);
+  });
+
+  it('exercises every severity rule', () => {
+    const seen = new Set(result.changes.map((c) => `${c.kind}/${c.severity}`));
+    const rules = SEVERITY_RULES.filter((r) => r.kind !== 'action-unresolved').map((r) => `${r.kind}/${r.severity}`);
+    expect(rules.filter((r) => !seen.has(r))).toEqual([]);
+  });
+
+  it('services that appear and go', () => {
+    expect(find('service-added')).toMatchObject([{ service: 'newcomer', severity: 'medium' }]);
+    expect(find('service-removed')).toMatchObject([{ service: 'retired', severity: 'high' }]);
+  });
+
+  it('actions added and removed', () => {
+    expect(find('action-added')).toMatchObject([{ action: 'Fresh', after: 'Write', severity: 'medium' }]);
+    expect(find('action-removed')).toMatchObject([{ action: 'Gone', before: 'Read', severity: 'medium' }]);
+  });
+
+  it('access level down is high, up is medium', () => {
+    expect(find('access-level-changed', { action: 'Lowered' })).toMatchObject([{ before: 'Write', after: 'Read', severity: 'high' }]);
+    expect(find('access-level-changed', { action: 'Raised' })).toMatchObject([{ before: 'List', after: 'Permissions management', severity: 'medium' }]);
+  });
+
+  it('resource drift: removed high, added required medium, added optional low', () => {
+    expect(find('resource-removed')).toMatchObject([{ action: 'LosesResource', resource: 'repository', severity: 'high' }]);
+    expect(find('resource-added', { action: 'GainsRequired' })).toMatchObject([{ severity: 'medium', after: 'required' }]);
+    expect(find('resource-added', { action: 'GainsOptional' })).toMatchObject([{ severity: 'low', after: 'optional' }]);
+  });
+
+  it('required flag: no longer required is high, now required is medium', () => {
+    expect(find('resource-required-changed', { action: 'Loosened' })).toMatchObject([{ before: 'required', after: 'optional', severity: 'high' }]);
+    expect(find('resource-required-changed', { action: 'Tightened' })).toMatchObject([{ before: 'optional', after: 'required', severity: 'medium' }]);
+  });
+
+  it('condition keys on the action and on its resource', () => {
+    expect(find('condition-key-removed', { action: 'Keys' })).toMatchObject([
+      { key: 'svc:Old', severity: 'high' },
+      { key: 'svc:OnResourceOld', resource: 'repository', severity: 'high' },
+    ]);
+    expect(find('condition-key-added', { action: 'Keys' })).toMatchObject([{ key: 'svc:New', severity: 'low' }, { key: 'svc:OnResourceNew', resource: 'repository' }]);
+  });
+
+  it('dependent actions', () => {
+    expect(find('dependent-action-added')).toMatchObject([{ action: 'Deps', dependentAction: 'kms:Decrypt', severity: 'medium' }]);
+    expect(find('dependent-action-removed')).toMatchObject([{ action: 'Deps', dependentAction: 'iam:PassRole', severity: 'low' }]);
+  });
+
+  it('description changes carry a word diff', () => {
+    const [c] = find('description-changed');
+    expect(c).toMatchObject({ action: 'Described', severity: 'low' });
+    expect(c!.words!.filter((w) => w.op !== 'same').map((w) => `${w.op}:${w.text}`)).toEqual(['removed:a', 'added:one']);
+  });
+
+  it('service level: resource types, ARN patterns, their keys, service condition keys', () => {
+    expect(find('resource-type-added')).toMatchObject([{ resource: 'image', severity: 'low' }]);
+    expect(find('resource-type-removed')).toMatchObject([{ resource: 'legacy', severity: 'high' }]);
+    expect(find('arn-pattern-changed')).toMatchObject([{ resource: 'repository', severity: 'high', after: 'arn:${Partition}:svc:${Region}:${Account}:repo/${Name}' }]);
+    expect(find('condition-key-removed', { resource: 'repository', action: undefined })).toMatchObject([{ key: 'aws:ResourceTag/${TagKey}' }]);
+    expect(find('service-condition-key-added')).toMatchObject([{ key: 'svc:New', after: 'Bool', severity: 'low' }]);
+    expect(find('service-condition-key-removed')).toMatchObject([{ key: 'svc:Old', before: 'String', severity: 'high' }]);
+  });
+
+  it('sorts by service, action, kind and counts every kind in the summary', () => {
+    const keys = result.changes.map((c) => `${c.service}|${(c.action ?? '').toLowerCase()}`);
+    expect(keys).toEqual([...keys].sort());
+    const total = Object.values(result.summary).reduce((a, b) => a + (b ?? 0), 0);
+    expect(total).toBe(result.changes.length);
+  });
+
+  it('reports nothing for identical catalogs', () => {
+    expect(diffCatalogs('a', oldSide, 'b', oldSide).changes).toEqual([]);
+  });
+});
+
+describe('fields a side does not carry', () => {
+  it('are not compared, and said once per field', () => {
+    const typedocLike = catalog('svc', [action('A', { accessLevel: undefined, resourceTypes: undefined }), action('B', { accessLevel: undefined })], {
+      carries: ['actions', 'description'],
+      source: { format: 'typedoc-enum', file: 't.md' },
+    });
+    const full = catalog('svc', [action('A', { accessLevel: 'Write' }), action('B', { accessLevel: 'List' })]);
+    const r = diffCatalogs('full', [full], 'typedoc', [typedocLike]);
+    expect(r.changes).toEqual([]);
+    expect(r.notCompared.find((n) => n.field === 'accessLevel')).toMatchObject({ label: 'access level', reason: 'typedoc-enum does not carry it', services: ['svc'] });
+  });
+
+  it('a partial action list (managed-policy page) reports no added or removed actions', () => {
+    const partial = catalog('svc', [action('A')], { carries: ['managedPolicies'] });
+    const full = catalog('svc', [action('A'), action('B')]);
+    expect(diffCatalogs('f', [full], 'p', [partial]).changes.filter((c) => c.kind.startsWith('action-'))).toEqual([]);
+  });
+});
+
+describe('truncated names', () => {
+  it('resolve against the one action they are a prefix of', () => {
+    const o = catalog('svc', [action('BatchGetRepositoryScanningConfiguration', { accessLevel: 'Read', description: 'd' })]);
+    const n = catalog('svc', [action('BatchGetRepositoryScanningConfigur', { truncated: true, accessLevel: 'List', description: 'd' })]);
+    const r = diffCatalogs('o', [o], 'n', [n]);
+    expect(r.changes.map((c) => `${c.kind} ${c.action}`)).toEqual(['access-level-changed BatchGetRepositoryScanningConfiguration']);
+    // and the same the other way round
+    const back = diffCatalogs('n', [n], 'o', [o]);
+    expect(back.changes.map((c) => `${c.kind} ${c.action}`)).toEqual(['access-level-changed BatchGetRepositoryScanningConfiguration']);
+  });
+
+  it('are unresolved, not an add plus a remove, when several or none match', () => {
+    const o = catalog('svc', [action('GetThingOne'), action('GetThingTwo')]);
+    const n = catalog('svc', [action('GetThingOne'), action('GetThingTwo'), action('GetThing', { truncated: true })]);
+    const r = diffCatalogs('o', [o], 'n', [n]);
+    expect(r.changes).toMatchObject([{ kind: 'action-unresolved', action: 'GetThing…', candidates: ['GetThingOne', 'GetThingTwo'], severity: 'medium' }]);
+    const none = diffCatalogs('o', [catalog('svc', [action('Other')])], 'n', [catalog('svc', [action('Other'), action('Nope', { truncated: true })])]);
+    expect(none.changes.map((c) => c.kind)).toEqual(['action-unresolved']);
+  });
+});
+
+describe('case-insensitive identity', () => {
+  it('ecr:describeImages is ecr:DescribeImages', () => {
+    const r = diffCatalogs('o', [catalog('ecr', [action('DescribeImages', { description: 'd' })])], 'n', [catalog('ecr', [action('describeImages', { description: 'd' })])]);
+    expect(r.changes).toEqual([]);
+  });
+});
