@@ -1,0 +1,89 @@
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { diffCatalogs } from '../../src/diff/diff-catalogs.js';
+import { renderMarkdown } from '../../src/output/markdown-report.js';
+import { renderJson, renderYaml } from '../../src/output/structured-report.js';
+import { renderText } from '../../src/output/text-report.js';
+import { action, catalog } from '../helpers/catalog-builder.js';
+
+const hostile = 'Deletes a | pipe <script>alert(1)</script> \u001b[31mred\u001b[0m \u001b]0;pwned\u0007[link](http://x) *bold*';
+const before = catalog('ecr', [
+  action('DescribeImages', { accessLevel: 'Read', description: 'Returns metadata about the images' }),
+  action('DeleteThing', { accessLevel: 'Write', description: 'Deletes a thing' }),
+  action('Gone'),
+]);
+const after = catalog('ecr', [
+  action('DescribeImages', { accessLevel: 'List', description: 'Grants permission to get metadata about the images' }),
+  action('DeleteThing', { accessLevel: 'Write', description: hostile }),
+  action('Fresh', { accessLevel: 'Write' }),
+]);
+const result = diffCatalogs('old.yaml', [before], 'new.yaml', [after]);
+
+describe('text report', () => {
+  const text = renderText(result, { color: false });
+
+  it('groups by severity then kind, one line per change, with a summary', () => {
+    const lines = text.split('\n');
+    const high = lines.indexOf('HIGH (1)');
+    const medium = lines.indexOf('MEDIUM (2)');
+    const low = lines.indexOf('LOW (2)');
+    expect(high).toBeGreaterThan(0);
+    expect(medium).toBeGreaterThan(high);
+    expect(low).toBeGreaterThan(medium);
+    expect(lines[high + 1]).toBe('  access-level-changed (1)');
+    expect(lines[high + 2]).toBe('    ecr:DescribeImages  Read → List');
+    expect(text).toContain('    ecr:Fresh  (Write)');
+    expect(text).toContain('Summary: 5 changes (1 high, 2 medium, 2 low): 1 action-added, 1 action-removed, 1 access-level-changed, 2 description-changed');
+  });
+
+  it('marks word diffs without colour and strips control sequences', () => {
+    expect(text).toContain('ecr:DescribeImages  [-Returns-]{+Grants permission to get+} metadata about the images');
+    expect(text).not.toMatch(/\u001b|\u0007/);
+    expect(text).toContain('red');
+  });
+
+  it('colours only when asked', () => {
+    const colored = renderText(result, { color: true });
+    expect(colored).toMatch(/\u001b\[31m/);
+    expect(colored.replace(/\u001b\[[0-9;]*m/g, '')).toBe(text);
+  });
+});
+
+describe('markdown release notes', () => {
+  const md = renderMarkdown(result);
+
+  it('has a title with the service and both versions, a summary and a section per kind', () => {
+    expect(md.split('\n')[0]).toBe('# ecr: IAM catalog changes, hand-written test → hand-written test');
+    expect(md).toContain('**5 changes (1 high, 2 medium, 2 low)**');
+    for (const kind of ['action-added', 'action-removed', 'access-level-changed', 'description-changed']) expect(md).toContain(`\n## ${kind}\n`);
+  });
+
+  it('escapes what would break a table or inject HTML', () => {
+    const row = md.split('\n').find((l) => l.startsWith('| ecr:DeleteThing'))!;
+    expect(row).toBeDefined();
+    // exactly the 4 column separators of a 3-column row: no cell leaks a pipe
+    expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(5);
+    expect(row).not.toContain('<script>');
+    expect(row).toContain('&lt;script&gt;');
+    expect(row).toContain('\\[link\\]\\(http://x\\)');
+    expect(md).not.toMatch(/\u001b|\u0007/);
+  });
+});
+
+describe('json and yaml', () => {
+  it('are byte-identical between runs and sorted', () => {
+    const again = diffCatalogs('old.yaml', [before], 'new.yaml', [after]);
+    expect(renderJson(again)).toBe(renderJson(result));
+    expect(renderYaml(again)).toBe(renderYaml(result));
+  });
+
+  it('have the documented shape, and yaml says what json says', () => {
+    const json = JSON.parse(renderJson(result));
+    expect(Object.keys(json)).toEqual(['old', 'new', 'notCompared', 'summary', 'changes']);
+    expect(json.old).toMatchObject({ path: 'old.yaml', format: 'hand-written', label: 'test', services: ['ecr'] });
+    expect(json.changes.map((c: { action: string }) => c.action)).toEqual(['DeleteThing', 'DescribeImages', 'DescribeImages', 'Fresh', 'Gone']);
+    expect(json.changes[1]).toMatchObject({ kind: 'access-level-changed', severity: 'high', service: 'ecr', before: 'Read', after: 'List' });
+    expect(parseYaml(renderYaml(result))).toEqual(json);
+    expect(renderJson(result)).not.toContain('\u001b');
+  });
+});
