@@ -1,6 +1,8 @@
 import type { CatalogParser } from './parser.js';
 import { awsDocsMd } from './aws-docs-md.js';
 import { boxTable } from './box-table.js';
+import type { DirectoryCatalogParser } from './directory-parser.js';
+import { iamDataJson } from './iam-data-json.js';
 import { managedPoliciesMd } from './managed-policies-md.js';
 import { policySentryMd } from './policy-sentry-md.js';
 import { snapshotYaml } from './snapshot-yaml.js';
@@ -9,8 +11,21 @@ import { typedocEnum } from './typedoc-enum.js';
 /** Every parser, in the order detection tries them (most specific first). */
 export const PARSERS: readonly CatalogParser[] = [snapshotYaml, policySentryMd, typedocEnum, managedPoliciesMd, awsDocsMd, boxTable];
 
+/** Formats published as a directory of many services. */
+export const DIRECTORY_PARSERS: readonly DirectoryCatalogParser[] = [iamDataJson];
+
 export function parserById(id: string): CatalogParser | undefined {
   return PARSERS.find((p) => p.id === id);
+}
+
+/** The directory format a directory is in, if any (forced by id, or detected from its layout). */
+export function detectDirectoryParser(dir: string, id?: string): DirectoryCatalogParser | undefined {
+  return id ? DIRECTORY_PARSERS.find((p) => p.id === id) : DIRECTORY_PARSERS.find((p) => p.detectDirectory(dir));
+}
+
+/** Every format id, file and directory formats alike. */
+export function formatIds(): string[] {
+  return [...PARSERS, ...DIRECTORY_PARSERS].map((p) => p.id);
 }
 
 /** The parser whose format `text` is in, judged from content alone. */
@@ -19,3 +34,4 @@ export function detectParser(text: string): CatalogParser | undefined {
 }
 
 export type { CatalogParser, ParseOptions } from './parser.js';
+export type { DirectoryCatalogParser } from './directory-parser.js';

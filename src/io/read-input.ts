@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { detectParser, parserById, PARSERS } from '../../parsers/index.js';
+import { detectDirectoryParser, detectParser, formatIds, parserById } from '../../parsers/index.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 
@@ -44,7 +44,7 @@ export function decodeText(bytes: Buffer, file: string): string {
 }
 
 function formatList(): string {
-  return PARSERS.map((p) => p.id).join(', ');
+  return formatIds().join(', ');
 }
 
 /** Parse one document's text into a catalog, detecting or forcing its format. */
@@ -90,6 +90,8 @@ export function isDirectory(path: string): boolean {
 /** A file gives one catalog; a directory gives one per file in it. */
 export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[] {
   if (!isDirectory(path)) return [loadCatalogFile(path, options)];
+  const dirParser = detectDirectoryParser(path, options.format);
+  if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
   return files.map((f) => loadCatalogFile(f, options));
