@@ -3,12 +3,13 @@ import { UsageError } from './usage-error.js';
 import type { Command, CommandIO } from '../commands/command.js';
 import { diffCommand } from '../commands/diff-command.js';
 import { formatsCommand } from '../commands/formats-command.js';
+import { logCommand } from '../commands/log-command.js';
 import { parseCommand } from '../commands/parse-command.js';
 import { snapshotCommand } from '../commands/snapshot-command.js';
 import { InputError } from '../model/errors.js';
 import { oneLine } from '../text/sanitize.js';
 
-export const COMMANDS: Command[] = [diffCommand, parseCommand, snapshotCommand, formatsCommand];
+export const COMMANDS: Command[] = [diffCommand, logCommand, parseCommand, snapshotCommand, formatsCommand];
 
 function version(): string {
   const require = createRequire(import.meta.url);

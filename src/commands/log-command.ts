@@ -1,0 +1,82 @@
+import { stringify } from 'yaml';
+import { choice, parseCommandArgs } from '../cli/args.js';
+import { UsageError } from '../cli/usage-error.js';
+import { diffCatalogs } from '../diff/diff-catalogs.js';
+import { filterResult } from '../diff/filter-changes.js';
+import { SEVERITIES } from '../diff/change.js';
+import { actionHistory, type ActionEvent } from '../history/action-history.js';
+import { loadVersions } from '../history/versions.js';
+import { wantColor } from '../output/color.js';
+import { renderText } from '../output/text-report.js';
+import { oneLine } from '../text/sanitize.js';
+import type { Command } from './command.js';
+
+function eventLine(e: ActionEvent): string {
+  const v = (s?: string) => oneLine(s ?? '');
+  switch (e.event) {
+    case 'appeared':
+    case 'reappeared':
+      return `${e.event}${e.accessLevel ? ` (${e.accessLevel})` : ''}`;
+    case 'access-level-changed':
+      return `access level ${v(e.before)} → ${v(e.accessLevel)}`;
+    case 'removed':
+      return 'removed';
+    case 'unchanged':
+      return `present${e.accessLevel ? ` (${e.accessLevel})` : ''}${e.detail ? `; ${e.detail}` : ''}`;
+    case 'not-listed':
+      return `unknown: ${v(e.detail)}`;
+  }
+}
+
+export const logCommand: Command = {
+  name: 'log',
+  summary: 'order catalog versions by date and show what changed between each consecutive pair',
+  usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|json|yaml] [--min-severity LEVEL] [--service PREFIX] [--input-format ID]',
+  run(argv, io) {
+    const { values, positionals } = parseCommandArgs('log', argv, {
+      action: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      'min-severity': { type: 'string' },
+      service: { type: 'string' },
+      'input-format': { type: 'string' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+    });
+    if (positionals.length === 0) throw new UsageError('log: name the versions (files, snapshots or a directory of snapshots)');
+    const format = choice('format', values.format, ['text', 'json', 'yaml'] as const, 'text');
+    const versions = loadVersions(positionals, { service: values.service, format: values['input-format'] });
+    if (versions.length < 2 && !values.action) throw new UsageError('log: needs at least two versions');
+
+    if (values.action) {
+      const events = actionHistory(versions, values.action);
+      if (format !== 'text') {
+        const data = { action: values.action, versions: versions.map((v) => v.name), events };
+        io.stdout.write(format === 'json' ? JSON.stringify(data, null, 2) + '\n' : stringify(data));
+        return 0;
+      }
+      io.stdout.write(`${oneLine(values.action)}: history across ${versions.length} versions\n`);
+      for (const e of events) io.stdout.write(`  ${oneLine(e.version).padEnd(36)} ${eventLine(e)}\n`);
+      if (!events.some((e) => e.event === 'appeared')) io.stdout.write('  (never listed)\n');
+      return 0;
+    }
+
+    const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
+    const color = wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
+    const steps = [];
+    for (let i = 1; i < versions.length; i++) {
+      const a = versions[i - 1]!;
+      const b = versions[i]!;
+      const result = filterResult(diffCatalogs(a.name, a.catalogs, b.name, b.catalogs), { minSeverity });
+      steps.push({ from: a.name, to: b.name, result });
+    }
+    if (format !== 'text') {
+      const data = steps.map((s) => ({ from: s.from, to: s.to, notCompared: s.result.notCompared, summary: s.result.summary, changes: s.result.changes }));
+      io.stdout.write(format === 'json' ? JSON.stringify(data, null, 2) + '\n' : stringify(data, { lineWidth: 0 }));
+      return 0;
+    }
+    io.stdout.write(`${versions.length} versions, oldest first (undated versions first, in the order given):\n`);
+    for (const v of versions) io.stdout.write(`  ${oneLine(v.name)}\n`);
+    for (const s of steps) io.stdout.write(`\n=== ${oneLine(s.from)} → ${oneLine(s.to)} ===\n${renderText(s.result, { color })}`);
+    return 0;
+  },
+};
