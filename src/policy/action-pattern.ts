@@ -1,0 +1,32 @@
+/** An IAM action pattern (`ecr:Describe*`, `s3:Get?bject`, `*`), compiled for matching. */
+export interface ActionPattern {
+  /** The pattern as written. */
+  text: string;
+  service: RegExp;
+  action: RegExp;
+  /** True when the pattern has `*` or `?`. */
+  wildcard: boolean;
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/**
+ * Compile a pattern by IAM's rules: case-insensitive, `*` any run of characters,
+ * `?` one character, the service prefix before the first `:`. A lone `*` matches every action.
+ */
+export function compileActionPattern(text: string): ActionPattern {
+  const t = text.trim();
+  const wildcard = /[*?]/.test(t);
+  if (t === '*') return { text, service: /^.*$/, action: /^.*$/, wildcard };
+  const colon = t.indexOf(':');
+  if (colon < 0) return { text, service: /(?!)/, action: /(?!)/, wildcard };
+  return { text, service: globToRegExp(t.slice(0, colon)), action: globToRegExp(t.slice(colon + 1)), wildcard };
+}
+
+/** Does the pattern match action `name` of service `prefix`? */
+export function patternMatches(pattern: ActionPattern, prefix: string, name: string): boolean {
+  return pattern.service.test(prefix) && pattern.action.test(name);
+}
