@@ -5,7 +5,7 @@ import { diffCatalogs } from '../diff/diff-catalogs.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { loadCatalogs } from '../io/read-input.js';
+import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
 import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
 import type { Command } from './command.js';
@@ -32,13 +32,14 @@ function parseKinds(value: string | undefined): ChangeKind[] | undefined {
 }
 
 /** Load both sides and diff them, limited by --service, --only and --min-severity. */
-export function computeDiff(oldPath: string, newPath: string, values: { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string }): DiffResult {
+export async function computeDiff(oldPath: string, newPath: string, values: { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string }): Promise<DiffResult> {
   if (oldPath === '-' && newPath === '-') throw new UsageError('diff: only one side can be read from standard input');
-  const load = (p: string) => {
-    const all = loadCatalogs(p, { service: values.service, format: values['input-format'] });
+  const load = async (p: string) => {
+    const all = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'] });
     return values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all;
   };
-  const result = diffCatalogs(oldPath, load(oldPath), newPath, load(newPath));
+  const [oldCatalogs, newCatalogs] = [await load(oldPath), await load(newPath)];
+  const result = diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs);
   return filterResult(result, {
     kinds: parseKinds(values.only),
     minSeverity: values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low'),
@@ -60,12 +61,12 @@ export const diffCommand: Command = {
   summary: 'say what changed between two catalog versions (files, snapshots or directories)',
   usage:
     'iamdiff diff OLD NEW [--format text|markdown|json|yaml] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color]',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS);
     if (positionals.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
     const format = choice('format', values.format, REPORT_FORMATS, 'text');
     if (values['fail-on'] !== undefined) choice('fail-on', values['fail-on'], SEVERITIES, 'high');
-    const result = computeDiff(positionals[0]!, positionals[1]!, values);
+    const result = await computeDiff(positionals[0]!, positionals[1]!, values);
     const toFile = values.output !== undefined;
     const color = !toFile && wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
     const report = renderReport(result, format, { color });

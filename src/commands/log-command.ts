@@ -32,7 +32,7 @@ export const logCommand: Command = {
   name: 'log',
   summary: 'order catalog versions by date and show what changed between each consecutive pair',
   usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|json|yaml] [--min-severity LEVEL] [--service PREFIX] [--input-format ID]',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseCommandArgs('log', argv, {
       action: { type: 'string' },
       format: { type: 'string', short: 'f' },
@@ -44,7 +44,7 @@ export const logCommand: Command = {
     });
     if (positionals.length === 0) throw new UsageError('log: name the versions (files, snapshots or a directory of snapshots)');
     const format = choice('format', values.format, ['text', 'json', 'yaml'] as const, 'text');
-    const versions = loadVersions(positionals, { service: values.service, format: values['input-format'] });
+    const versions = await loadVersions(positionals, { service: values.service, format: values['input-format'] });
     if (versions.length < 2 && !values.action) throw new UsageError('log: needs at least two versions');
 
     if (values.action) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { loadCatalogs } from '../io/read-input.js';
+import { loadCatalogsParallel } from '../io/parallel-load.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogToYaml } from '../snapshot/snapshot-yaml.js';
 import type { Command } from './command.js';
@@ -18,7 +18,7 @@ export const snapshotCommand: Command = {
   name: 'snapshot',
   summary: 'write normalized YAML snapshots of sources (one file per service)',
   usage: 'iamdiff snapshot FILE|DIR... --out DIR [--format ID] [--service PREFIX] [--label NAME] [--force]',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parseCommandArgs('snapshot', argv, {
       out: { type: 'string', short: 'o' },
       format: { type: 'string' },
@@ -28,7 +28,7 @@ export const snapshotCommand: Command = {
     });
     if (positionals.length === 0) throw new UsageError('snapshot: name at least one FILE or DIR');
     if (!values.out) throw new UsageError('snapshot: --out DIR is required (e.g. --out snapshots/)');
-    const catalogs = positionals.flatMap((file) => loadCatalogs(file, values));
+    const catalogs = (await Promise.all(positionals.map((file) => loadCatalogsParallel(file, values)))).flat();
     const planned = new Map<string, Catalog>();
     for (const c of catalogs) {
       const path = snapshotPath(values.out, c);

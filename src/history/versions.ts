@@ -1,4 +1,5 @@
-import { isDirectory, loadCatalogs, type LoadOptions } from '../io/read-input.js';
+import { loadCatalogsParallel } from '../io/parallel-load.js';
+import { isDirectory, type LoadOptions } from '../io/read-input.js';
 import type { Catalog } from '../model/catalog.js';
 
 /** One version of the catalog: the services it holds and what to call it. */
@@ -17,10 +18,10 @@ function versionName(c: Catalog): string {
  * snapshots gives one version per file; a directory of many services is one version.
  * Ordered by date; undated versions first, in the order given.
  */
-export function loadVersions(inputs: string[], options: LoadOptions = {}): CatalogVersion[] {
+export async function loadVersions(inputs: string[], options: LoadOptions = {}): Promise<CatalogVersion[]> {
   const versions: CatalogVersion[] = [];
   for (const input of inputs) {
-    const catalogs = loadCatalogs(input, options);
+    const catalogs = await loadCatalogsParallel(input, options);
     const prefixes = new Set(catalogs.map((c) => c.service.prefix));
     if (isDirectory(input) && prefixes.size === 1 && catalogs.length > 1) {
       for (const c of catalogs) versions.push({ name: versionName(c), date: c.source.date, catalogs: [c] });

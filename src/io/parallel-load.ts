@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Catalog } from '../model/catalog.js';
+import { InputError } from '../model/errors.js';
+import { statSync } from 'node:fs';
+import { detectDirectoryParser } from '../../parsers/index.js';
+import { isDirectory, listFiles, loadCatalogFile, type LoadOptions } from './read-input.js';
+
+const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 48;
+
+/** How many workers to use: IAMDIFF_WORKERS, else one per core (0 or 1 means parse in this thread). */
+export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = env.IAMDIFF_WORKERS !== undefined ? Number(env.IAMDIFF_WORKERS) : availableParallelism();
+  if (!Number.isFinite(asked) || asked <= 1 || files < MIN_FILES_FOR_WORKERS) return 1;
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 1; // running from TypeScript sources (tests): no compiled worker
+  return Math.min(Math.floor(asked), 8);
+}
+
+function runWorker(files: string[], options: LoadOptions): Promise<Catalog[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_URL, { workerData: { files, options } });
+    worker.once('message', (msg: { catalogs?: Catalog[]; error?: { file?: string; detail?: string; line?: number; internal?: string } }) => {
+      void worker.terminate();
+      if (msg.catalogs) resolve(msg.catalogs);
+      else if (msg.error?.file !== undefined) reject(new InputError(msg.error.file, msg.error.detail ?? 'error', msg.error.line));
+      else reject(new Error(msg.error?.internal ?? 'worker failed'));
+    });
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * Parse many files, in worker threads when that helps. Files are dealt out by size
+ * so the workers finish together; results come back in the files' order, whatever the worker count.
+ */
+export async function loadFilesParallel(files: string[], options: LoadOptions, sizes?: number[]): Promise<Catalog[]> {
+  const n = workerCount(files.length);
+  if (n <= 1) return files.map((f) => loadCatalogFile(f, options));
+  const order = files.map((f, i) => ({ f, i, size: sizes?.[i] ?? 0 })).sort((a, b) => b.size - a.size);
+  const buckets: { items: typeof order; total: number }[] = Array.from({ length: n }, () => ({ items: [], total: 0 }));
+  for (const item of order) {
+    const b = buckets.reduce((min, x) => (x.total < min.total ? x : min));
+    b.items.push(item);
+    b.total += item.size || 1;
+  }
+  const results = await Promise.all(buckets.map((b) => runWorker(b.items.map((x) => x.f), options)));
+  const out: Catalog[] = new Array(files.length);
+  buckets.forEach((b, k) => b.items.forEach((item, j) => (out[item.i] = results[k]![j]!)));
+  return out;
+}
+
+/** Like loadCatalogs, but a directory of many files is parsed on all cores. */
+export async function loadCatalogsParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
+  if (!isDirectory(path)) return [loadCatalogFile(path, options)];
+  const dirParser = detectDirectoryParser(path, options.format);
+  if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
+  const files = listFiles(path);
+  if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
+  return loadFilesParallel(files, options, files.map((f) => statSync(f).size));
+}
