@@ -1,4 +1,4 @@
-import { LineCounter, isNode, parseDocument, stringify } from 'yaml';
+import { LineCounter, isNode, parseDocument } from 'yaml';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
@@ -7,12 +7,52 @@ import { catalogSchema } from '../model/schema.js';
 /** The marker key and value that identify an iamdiff snapshot file. */
 export const SNAPSHOT_MARKER = 'snapshot/1';
 
-const HEADER = '# iamdiff snapshot: a normalized catalog. Written by `iamdiff snapshot`; diff it with `iamdiff diff`.\n';
+const HEADER = '# iamdiff snapshot: a normalized catalog, one action per line. Written by `iamdiff snapshot`; diff it with `iamdiff diff`.\n';
 
-/** A catalog as snapshot YAML: stable key order, no line folding, byte-identical for equal catalogs. */
+/** Top-level keys whose values are lists written one item per line. */
+const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys']);
+
+/**
+ * A catalog as snapshot YAML: stable key order, byte-identical for equal catalogs.
+ * Each action (resource type, condition key) is one line in YAML flow style, written
+ * as JSON (which YAML 1.2 accepts), so a git diff shows one line per changed action.
+ */
 export function catalogToYaml(catalog: Catalog): string {
-  const body = { iamdiff: SNAPSHOT_MARKER, ...normalizeCatalog(catalog) };
-  return HEADER + stringify(body, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  const body: Record<string, unknown> = { iamdiff: SNAPSHOT_MARKER, ...normalizeCatalog(catalog) };
+  let out = HEADER;
+  for (const [key, value] of Object.entries(body)) {
+    if (LIST_KEYS.has(key) && Array.isArray(value)) {
+      out += value.length === 0 ? `${key}: []\n` : `${key}:\n${value.map((v) => `  - ${JSON.stringify(v)}\n`).join('')}`;
+    } else out += `${key}: ${JSON.stringify(value)}\n`;
+  }
+  return out;
+}
+
+/**
+ * Fast path for the layout catalogToYaml writes (each value a JSON line); undefined when the
+ * text departs from it (hand-edited), so the caller uses the full YAML parser.
+ */
+function readWrittenLayout(text: string): Record<string, unknown> | undefined {
+  const data: Record<string, unknown> = {};
+  let list: unknown[] | undefined;
+  try {
+    for (const line of text.split('\n')) {
+      if (line === '' || line.startsWith('#')) continue;
+      if (line.startsWith('  - ') && list) list.push(JSON.parse(line.slice(4)));
+      else {
+        const m = /^([A-Za-z]+):(?: (.*))?$/.exec(line);
+        if (!m || m[1]! in data) return undefined;
+        if (m[2] === undefined) data[m[1]!] = list = [];
+        else {
+          data[m[1]!] = JSON.parse(m[2]);
+          list = undefined;
+        }
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return data;
 }
 
 export function isSnapshotText(text: string): boolean {
@@ -21,6 +61,12 @@ export function isSnapshotText(text: string): boolean {
 
 /** Read a snapshot back: YAML errors and schema violations are InputErrors with a line. */
 export function catalogFromYaml(text: string, file: string): Catalog {
+  const fast = readWrittenLayout(text);
+  if (fast && fast.iamdiff === SNAPSHOT_MARKER) {
+    const { iamdiff: _marker, ...rest } = fast;
+    const result = catalogSchema.safeParse(rest);
+    if (result.success) return normalizeCatalog(result.data as Catalog);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const first = doc.errors[0];

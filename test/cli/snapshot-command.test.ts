@@ -43,10 +43,10 @@ describe('iamdiff snapshot', () => {
   });
 
   it('rejects a snapshot that breaks the schema, naming the line', () => {
-    const text = readFileSync(expected, 'utf8').replace('accessLevel: Tagging', 'accessLevel: Admin');
+    const text = readFileSync(expected, 'utf8').replace('"accessLevel":"Tagging"', '"accessLevel":"Admin"');
     const bad = join(out, 'bad.yaml');
     writeFileSync(bad, text);
-    const line = text.split('\n').findIndex((l) => l.includes('accessLevel: Admin')) + 1;
+    const line = text.split('\n').findIndex((l) => l.includes('"accessLevel":"Admin"')) + 1;
     const r = runCli(['parse', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(new RegExp(`^iamdiff: ${bad}:${line}: snapshot does not match the catalog schema at actions\\.\\d+\\.accessLevel: `));
