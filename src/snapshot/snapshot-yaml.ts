@@ -19,10 +19,16 @@ const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys']);
  */
 export function catalogToYaml(catalog: Catalog): string {
   const body: Record<string, unknown> = { iamdiff: SNAPSHOT_MARKER, ...normalizeCatalog(catalog) };
+  const list = (indent: string, items: unknown[]) => items.map((v) => `${indent}- ${JSON.stringify(v)}\n`).join('');
   let out = HEADER;
   for (const [key, value] of Object.entries(body)) {
     if (LIST_KEYS.has(key) && Array.isArray(value)) {
-      out += value.length === 0 ? `${key}: []\n` : `${key}:\n${value.map((v) => `  - ${JSON.stringify(v)}\n`).join('')}`;
+      out += value.length === 0 ? `${key}: []\n` : `${key}:\n${list('  ', value)}`;
+    } else if (key === 'managedPolicies' && value && typeof value === 'object') {
+      out += `${key}:\n`;
+      for (const [sub, items] of Object.entries(value)) {
+        out += (items as unknown[]).length === 0 ? `  ${sub}: []\n` : `  ${sub}:\n${list('    ', items as unknown[])}`;
+      }
     } else out += `${key}: ${JSON.stringify(value)}\n`;
   }
   return out;
@@ -34,19 +40,32 @@ export function catalogToYaml(catalog: Catalog): string {
  */
 function readWrittenLayout(text: string): Record<string, unknown> | undefined {
   const data: Record<string, unknown> = {};
+  let map: Record<string, unknown> | undefined; // a top-level key holding nested lists
   let list: unknown[] | undefined;
+  let depth = 0; // indentation of the current list's items
   try {
     for (const line of text.split('\n')) {
       if (line === '' || line.startsWith('#')) continue;
-      if (line.startsWith('  - ') && list) list.push(JSON.parse(line.slice(4)));
-      else {
-        const m = /^([A-Za-z]+):(?: (.*))?$/.exec(line);
-        if (!m || m[1]! in data) return undefined;
-        if (m[2] === undefined) data[m[1]!] = list = [];
-        else {
-          data[m[1]!] = JSON.parse(m[2]);
-          list = undefined;
-        }
+      const indent = line.length - line.trimStart().length;
+      if (list && indent === depth && line.startsWith('- ', indent)) {
+        list.push(JSON.parse(line.slice(indent + 2)));
+        continue;
+      }
+      const m = /^( {0,2})([A-Za-z]+):(?: (.*))?$/.exec(line);
+      if (!m) return undefined;
+      const [, pad, key, value] = m as unknown as [string, string, string, string | undefined];
+      const target = pad === '' ? data : map;
+      if (!target || key in target) return undefined;
+      if (pad === '') map = undefined;
+      if (value !== undefined) {
+        target[key] = JSON.parse(value);
+        list = undefined;
+      } else if (pad === '' && key === 'managedPolicies') {
+        target[key] = map = {};
+        list = undefined;
+      } else {
+        target[key] = list = [];
+        depth = pad.length + 2;
       }
     }
   } catch {
