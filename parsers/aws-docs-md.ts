@@ -12,6 +12,7 @@ const SERVICE_FIELDS: CatalogField[] = ['serviceResourceTypes', 'serviceConditio
 /** The Service Authorization Reference as markdown (awsdocs/iam-user-guide `list_*.md`). */
 export const awsDocsMd: CatalogParser = {
   id: 'aws-docs-md',
+  multiPage: true,
   title: 'AWS Service Authorization Reference as markdown tables',
   carries: [...ACTION_FIELDS, ...SERVICE_FIELDS],
   detect(text) {

@@ -3,58 +3,37 @@ import type { Action, ActionResourceType, Catalog } from '../src/model/catalog.j
 import { InputError } from '../src/model/errors.js';
 import { actionKey } from '../src/model/identity.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
+import { boxCellItems, boxCellText } from './common/box-cells.js';
+import { readBoxHeader, readBoxRows, type BoxHeader, type BoxRowGroup } from './common/box-grid.js';
 import { splitLines } from './common/text-lines.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 
 type Column = 'action' | 'description' | 'accessLevel' | 'resourceTypes' | 'conditionKeys' | 'dependentActions';
 
-const HEADERS: [RegExp, Column][] = [
-  [/^actions?$/i, 'action'],
-  [/^description$/i, 'description'],
-  [/^access level$/i, 'accessLevel'],
-  [/^resource types/i, 'resourceTypes'],
-  [/^condition keys$/i, 'conditionKeys'],
-  [/^dependent actions$/i, 'dependentActions'],
+const COLUMNS: [Column, RegExp][] = [
+  ['action', /^actions?$/i],
+  ['description', /^description$/i],
+  ['accessLevel', /^access level$/i],
+  ['resourceTypes', /^resource types?\b/i],
+  ['conditionKeys', /^condition keys$/i],
+  ['dependentActions', /^dependent actions$/i],
 ];
 
-const CELL_SEPARATOR = /[│┃]/;
-const isHeaderLine = (l: string) => l.trimStart().startsWith('┃');
-const isBodyLine = (l: string) => l.trimStart().startsWith('│');
-const isRowBorder = (l: string) => /^\s*[├┡┠╞]/.test(l);
-const isBottom = (l: string) => /^\s*[└┗╘]/.test(l);
+/** Header lines are looked for this far into a file. */
+const DETECT_LINES = 100;
 
-/** Cells of a body or header line, untrimmed on the right so a filled cell can be told apart. */
-function cellsOf(line: string): string[] {
-  const parts = line.trim().split(CELL_SEPARATOR).slice(1);
-  if (parts.at(-1) === '') parts.pop();
-  return parts.map((p) => p.replace(/^ /, ''));
-}
+/** `prefix:Name` starts a new condition key or dependent action, never a folded rest. */
+const QUALIFIED = (l: string) => /^[A-Za-z0-9-]+:/.test(l);
+const NAME = /^[A-Za-z0-9_-]+…?$/;
 
-/** One physical line's cells of one row group. */
-interface RowGroup {
-  line: number;
-  lines: string[][];
-}
-
-/** Items of a list cell: one per line; a line that fills the column (width counts the right padding) continues onto the next. */
-function listItems(lines: string[], width: number): string[] {
-  const items: string[] = [];
-  let continues = false;
-  for (const raw of lines) {
-    const text = raw.trimEnd();
-    if (text === '') {
-      continues = false;
-      continue;
-    }
-    if (continues && items.length > 0) items[items.length - 1] += text;
-    else items.push(text);
-    continues = text.length >= width - 1; // filled up to the one-space padding: the item goes on
+function columnsOf(h: BoxHeader): Map<Column, number> | undefined {
+  const map = new Map<Column, number>();
+  for (const [col, re] of COLUMNS) {
+    const k = h.titles.findIndex((t) => re.test(t));
+    if (k < 0) return undefined;
+    map.set(col, k);
   }
-  return items;
-}
-
-function joinWords(lines: string[]): string {
-  return lines.map((l) => l.trim()).filter(Boolean).join(' ');
+  return map;
 }
 
 /** A Unicode box table of actions (as printed by `rich`): wrapped cells, `…`-truncated names. */
@@ -63,102 +42,114 @@ export const boxTable: CatalogParser = {
   title: 'Unicode box-drawing table of actions (wrapped cells, names truncated with …)',
   carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions'],
   detect(text) {
-    const header = splitLines(text.slice(0, 20000)).find(isHeaderLine);
-    return !!header && /┃\s*Actions?\s*┃/i.test(header) && /Access level/i.test(header);
+    const header = readBoxHeader(splitLines(text.slice(0, 100_000)), DETECT_LINES);
+    return !!header && header.titles.some((t) => /^actions?$/i.test(t)) && header.titles.some((t) => /^access level$/i.test(t));
   },
   parse(text, options) {
     return parseBoxTable(text, options);
   },
 };
 
-function parseBoxTable(text: string, { file, service }: ParseOptions): Catalog {
-  const lines = splitLines(text);
-  const headerIndex = lines.findIndex(isHeaderLine);
-  if (headerIndex < 0) throw new InputError(file, 'no box-table header line (┃ Actions ┃ …)', 1);
-  const headerCells = cellsOf(lines[headerIndex]!);
-  const columns = headerCells.map((h) => HEADERS.find(([re]) => re.test(h.trim()))?.[1]);
-  const widths = headerCells.map((h) => h.length);
-  for (const [, col] of HEADERS) {
-    if (!columns.includes(col)) throw new InputError(file, `the table has no "${col}" column`, headerIndex + 1);
-  }
-  if (!service) throw new InputError(file, 'the box table does not name its service: give --service PREFIX', 1);
+/** What one row group says. */
+interface Row {
+  line: number;
+  name: string;
+  description: string;
+  level: string;
+  levelLine: number;
+  resources: ActionResourceType[];
+  keys: string[];
+  deps: string[];
+}
 
-  const dateMatch = /Last updated:\s*(\S+)/.exec(lines.slice(0, headerIndex + 1).join('\n'));
-  const groups: RowGroup[] = [];
-  let current: RowGroup | undefined;
-  let closed = false;
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (isBottom(line)) {
-      closed = true;
-      break;
-    }
-    if (isRowBorder(line)) {
-      current = undefined;
-      continue;
-    }
-    if (!isBodyLine(line)) {
-      if (line.trim() === '') continue;
-      throw new InputError(file, 'line inside the table is not a table row (truncated or damaged table?)', i + 1);
-    }
-    const cells = cellsOf(line);
-    if (cells.length !== columns.length) {
-      throw new InputError(file, `table row has ${cells.length} cells, the header has ${columns.length} (truncated or damaged table?)`, i + 1);
-    }
-    if (!current) groups.push((current = { line: i + 1, lines: [] }));
-    current.lines.push(cells);
-  }
-  if (!closed) throw new InputError(file, 'table is not closed with └…┘ (truncated file?)', lines.length);
-
-  const actions = new Map<string, Action>();
-  for (const g of groups) {
-    const col = (name: Column) => {
-      const k = columns.indexOf(name);
-      return { lines: g.lines.map((cells) => cells[k]!), width: widths[k]! };
-    };
-    const rawName = joinWords(col('action').lines);
-    if (!rawName) throw new InputError(file, 'table row has no action name', g.line);
-    const truncated = rawName.endsWith('…');
-    const name = truncated ? rawName.slice(0, -1) : rawName;
-    const levelText = joinWords(col('accessLevel').lines);
-    const accessLevel = parseAccessLevel(levelText);
-    if (!accessLevel) throw new InputError(file, `unknown access level "${levelText}" for ${rawName}`, g.line);
-    const resources: ActionResourceType[] = listItems(col('resourceTypes').lines, col('resourceTypes').width).map((r) => ({
+function readRow(g: BoxRowGroup, h: BoxHeader, cols: Map<Column, number>): Row {
+  const cell = (c: Column) => g.rows.map((r) => r.cells[cols.get(c)!]!);
+  const width = (c: Column) => h.widths[cols.get(c)!]!;
+  const levelRow = g.rows.find((r) => r.cells[cols.get('accessLevel')!]!.trim()) ?? g.rows[0]!;
+  return {
+    line: g.line,
+    // Names hold no spaces: a wrapped name was folded.
+    name: cell('action').map((l) => l.trim()).join(''),
+    description: boxCellText(cell('description'), width('description')),
+    level: boxCellText(cell('accessLevel'), width('accessLevel')),
+    levelLine: levelRow.line,
+    resources: boxCellItems(cell('resourceTypes'), width('resourceTypes'), { endsItem: (l) => l.endsWith('*') }).map((r) => ({
       name: r.replace(/\*$/, ''),
       required: r.endsWith('*'),
       conditionKeys: [],
       dependentActions: [],
-    }));
-    const keys = listItems(col('conditionKeys').lines, col('conditionKeys').width);
-    const deps = listItems(col('dependentActions').lines, col('dependentActions').width);
+    })),
+    keys: boxCellItems(cell('conditionKeys'), width('conditionKeys'), { startsItem: QUALIFIED }),
+    deps: boxCellItems(cell('dependentActions'), width('dependentActions'), { startsItem: QUALIFIED }),
+  };
+}
 
-    const key = actionKey(rawName);
-    let action = actions.get(key);
-    if (!action) {
-      action = { name, truncated: truncated || undefined, description: joinWords(col('description').lines), accessLevel, resourceTypes: [], conditionKeys: [], dependentActions: [], line: g.line };
-      actions.set(key, action);
-    }
-    // Keys and dependent actions of a row belong to its one resource type, or to the action itself.
-    if (resources.length === 1) {
-      resources[0]!.conditionKeys = keys;
-      resources[0]!.dependentActions = deps;
-    } else {
-      action.conditionKeys!.push(...keys);
-      action.dependentActions!.push(...deps);
-    }
-    for (const r of resources) {
-      const existing = action.resourceTypes!.find((x) => x.name === r.name);
-      if (existing) {
-        existing.required ||= r.required;
-        existing.conditionKeys!.push(...r.conditionKeys!);
-        existing.dependentActions!.push(...r.dependentActions!);
-      } else action.resourceTypes!.push(r);
-    }
+/** Adds one row group to its action: keys of a row with resource types go to those types, else to the action. */
+function mergeRow(action: Action, row: Row): void {
+  if (row.resources.length === 0) {
+    action.conditionKeys!.push(...row.keys);
+    action.dependentActions!.push(...row.deps);
   }
-  if (actions.size === 0) throw new InputError(file, 'the table has no rows', headerIndex + 1);
+  for (const r of row.resources) {
+    let target = action.resourceTypes!.find((x) => x.name === r.name);
+    if (!target) action.resourceTypes!.push((target = r));
+    else target.required ||= r.required;
+    target.conditionKeys!.push(...row.keys);
+    target.dependentActions!.push(...row.deps);
+  }
+  if (!action.description && row.description) action.description = row.description;
+}
+
+function parseBoxTable(text: string, { file, service }: ParseOptions): Catalog {
+  if (!service?.trim()) throw new InputError(file, 'the box table does not name its service: give --service PREFIX', 1);
+  const lines = splitLines(text);
+  const header = readBoxHeader(lines);
+  if (!header) throw new InputError(file, 'no box table with a header row (┃ Actions ┃ … ┃) found', 1);
+  const cols = columnsOf(header);
+  if (!cols) {
+    const missing = COLUMNS.filter(([, re]) => !header.titles.some((t) => re.test(t))).map(([c]) => c);
+    throw new InputError(file, `the table lacks the column(s) ${missing.join(', ')}`, header.top + 2);
+  }
+  const read = readBoxRows(lines, header);
+  if ('detail' in read) throw new InputError(file, read.detail, read.line);
+  const date = lines
+    .slice(0, header.top)
+    .map((l) => /Last updated:\s*(.*?)\s*$/i.exec(l)?.[1])
+    .find(Boolean);
+
+  const actions = new Map<string, Action>();
+  let previous: Action | undefined;
+  for (const g of read.groups) {
+    const row = readRow(g, header, cols);
+    // A group with an empty name cell goes on with the action above it.
+    if (!row.name && !previous) throw new InputError(file, 'the first row of the table has no action name', row.line);
+    if (row.name && !NAME.test(row.name)) throw new InputError(file, `"${row.name}" is not an action name`, row.line);
+    const action = row.name ? actions.get(actionKey(row.name)) : previous;
+    const level = row.level ? parseAccessLevel(row.level) : action?.accessLevel;
+    if (!level) {
+      const what = row.level ? `unknown access level "${row.level}"` : 'no access level';
+      throw new InputError(file, `${what} for ${row.name || action!.name}`, row.levelLine);
+    }
+    if (action && action.accessLevel !== level) {
+      throw new InputError(file, `${action.name} has access level ${level} here but ${action.accessLevel} at line ${action.line}`, row.levelLine);
+    }
+    const target = action ?? {
+      name: row.name.replace(/…$/, ''),
+      truncated: row.name.endsWith('…') || undefined,
+      accessLevel: level,
+      resourceTypes: [],
+      conditionKeys: [],
+      dependentActions: [],
+      line: row.line,
+    };
+    if (!action) actions.set(actionKey(row.name), target);
+    mergeRow(target, row);
+    previous = target;
+  }
+  if (actions.size === 0) throw new InputError(file, 'the table has no rows', header.rule + 1);
   return normalizeCatalog({
-    service: { prefix: service },
-    source: { format: boxTable.id, file, date: dateMatch?.[1] },
+    service: { prefix: service.trim() },
+    source: { format: boxTable.id, file, date },
     carries: [...boxTable.carries],
     actions: [...actions.values()],
   });

@@ -1,4 +1,5 @@
 import type { CatalogParser } from './parser.js';
+import { awsDocsHtml } from './aws-docs-html.js';
 import { awsDocsMd } from './aws-docs-md.js';
 import { boxTable } from './box-table.js';
 import type { DirectoryCatalogParser } from './directory-parser.js';
@@ -9,7 +10,10 @@ import { snapshotYaml } from './snapshot-yaml.js';
 import { typedocEnum } from './typedoc-enum.js';
 
 /** Every parser, in the order detection tries them (most specific first). */
-export const PARSERS: readonly CatalogParser[] = [snapshotYaml, policySentryMd, typedocEnum, managedPoliciesMd, awsDocsMd, boxTable];
+export const PARSERS: readonly CatalogParser[] = [snapshotYaml, policySentryMd, typedocEnum, managedPoliciesMd, awsDocsHtml, awsDocsMd, boxTable];
+
+/** Formats published as one page per service: a directory of them is one version. */
+export const MULTI_PAGE_FORMATS: ReadonlySet<string> = new Set(PARSERS.filter((p) => p.multiPage).map((p) => p.id));
 
 /** Formats published as a directory of many services. */
 export const DIRECTORY_PARSERS: readonly DirectoryCatalogParser[] = [iamDataJson];

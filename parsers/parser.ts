@@ -17,6 +17,8 @@ export interface CatalogParser {
   carries: readonly CatalogField[];
   /** True when `text` is in this format (judged from content, never the file name). */
   detect(text: string): boolean;
+  /** One page of a multi-page publication (a directory of pages is one version; pages of one prefix merge). */
+  multiPage?: boolean;
   /** The catalog, or an InputError naming the file and line. */
   parse(text: string, options: ParseOptions): Catalog;
 }

@@ -1,11 +1,11 @@
 import type { Action, Catalog } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
+import { actionKey } from '../src/model/identity.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
+import { readTypedocPage, type TypedocMember } from './common/typedoc-members.js';
+import { typedocVocabulary, unwrapTypedoc } from './common/typedoc-wrap.js';
 import { splitLines } from './common/text-lines.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
-import { unwrapDescription, wholeWords } from './typedoc-unwrap.js';
-
-const MEMBER = /^• \*\*([^*]+)\*\* = `+"([a-z0-9-]+):([A-Za-z0-9_-]+)"`+\s*$/;
 
 /** A TypeDoc enum page of IAM actions: names, descriptions and documentation links only. */
 export const typedocEnum: CatalogParser = {
@@ -20,65 +20,47 @@ export const typedocEnum: CatalogParser = {
   },
 };
 
-interface Member {
-  name: string;
-  prefix: string;
-  line: number;
-  description: string[];
-  url?: string;
+/** Cut short at the end, or missing members the table of contents lists: the file was truncated. */
+function checkComplete(members: TypedocMember[], contents: { name: string; line: number }[], file: string): void {
+  const last = members.at(-1)!;
+  if (members.some((m) => m.defined) && !last.defined) throw new InputError(file, `member ${last.key} is cut short (truncated file?)`, last.line);
+  const present = new Set(members.map((m) => m.key));
+  const missing = contents.find((c) => !present.has(c.name));
+  if (missing) throw new InputError(file, `the contents list ${missing.name} but the page has no such member (truncated file?)`, missing.line);
 }
 
 function parseTypedoc(text: string, { file }: ParseOptions): Catalog {
   const lines = splitLines(text);
-  const members: Member[] = [];
-  let current: Member | undefined;
-  let inDescription = false;
-  let date: string | undefined;
-  let serviceName: string | undefined;
+  const page = readTypedocPage(lines, file);
+  const { members } = page;
+  if (members.length === 0) throw new InputError(file, 'no enum members (• **Name** = ``"prefix:Name"``) found', lines.length);
+  checkComplete(members, page.contents, file);
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const lineNo = i + 1;
-    let m: RegExpExecArray | null;
-    if (!date && (m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z?)\s*$/.exec(line))) date = m[1];
-    else if (!serviceName && (m = /^All IAM policy actions for (.+?)(?: \([A-Za-z0-9 -]+\))?\s*$/.exec(line))) serviceName = m[1];
-    else if (line.startsWith('• ')) {
-      m = MEMBER.exec(line);
-      if (!m) throw new InputError(file, `member line is not "• **Name** = \`"prefix:Name"\`"`, lineNo);
-      if (m[1] !== m[3]) throw new InputError(file, `member ${m[1]} names a different action (${m[2]}:${m[3]})`, lineNo);
-      current = { name: m[3]!, prefix: m[2]!, line: lineNo, description: [] };
-      members.push(current);
-      inDescription = false;
-    } else if (current && !current.url && (m = /^See (https?:\/\/\S+)\s*$/.exec(line))) {
-      current.url = m[1];
-      inDescription = false;
-    } else if (current && /^(#|___)/.test(line)) {
-      if (line.startsWith('#### Defined in') || line.startsWith('___') || line.startsWith('### ')) inDescription = false;
-      if (line.startsWith('### ')) current = undefined;
-    } else if (current && !current.url && line.trim() !== '') {
-      if (current.description.length > 0 && !inDescription) throw new InputError(file, `second description paragraph in ${current.name}`, lineNo);
-      inDescription = true;
-      current.description.push(line);
-    } else if (line.trim() === '') inDescription = false;
+  const prefix = members[0]!.prefix;
+  const stranger = members.find((m) => m.prefix !== prefix);
+  if (stranger) throw new InputError(file, `member ${stranger.key} is in service ${stranger.prefix}, the others in ${prefix}`, stranger.line);
+  const seen = new Map<string, number>();
+  for (const m of members) {
+    if (actionKey(m.key) !== actionKey(m.name)) throw new InputError(file, `member ${m.key} stands for a different action (${m.prefix}:${m.name})`, m.line);
+    const first = seen.get(actionKey(m.name));
+    if (first !== undefined) throw new InputError(file, `action ${m.name} is listed twice (first at line ${first})`, m.line);
+    seen.set(actionKey(m.name), m.line);
   }
-  if (members.length === 0) throw new InputError(file, 'no enum members (• **Name** = "prefix:Name") found', lines.length);
-  const last = members.at(-1)!;
-  if (!text.slice(text.lastIndexOf(`• **${last.name}**`)).includes('#### Defined in')) {
-    throw new InputError(file, `member ${last.name} is cut short (truncated file?)`, last.line);
-  }
-  const prefixes = [...new Set(members.map((mb) => mb.prefix))];
-  if (prefixes.length > 1) throw new InputError(file, `members name several services (${prefixes.join(', ')})`, members.find((mb) => mb.prefix !== prefixes[0])!.line);
 
-  const vocabulary = wholeWords(members.map((mb) => mb.description));
-  const actions: Action[] = members.map((mb) => ({
-    name: mb.name,
-    description: mb.description.length > 0 ? unwrapDescription(mb.description, vocabulary) : undefined,
-    documentationUrl: mb.url,
-    line: mb.line,
+  const vocabulary = typedocVocabulary(
+    members.map((m) => m.description),
+    members.map((m) => m.name),
+  );
+  const actions: Action[] = members.map((m) => ({
+    name: m.name,
+    description: m.description.length > 0 ? unwrapTypedoc(m.description, vocabulary) : undefined,
+    documentationUrl: m.url,
+    spellings: m.key !== m.name ? [m.key] : undefined,
+    line: m.line,
   }));
   return normalizeCatalog({
-    service: { prefix: prefixes[0]!, name: serviceName },
-    source: { format: typedocEnum.id, file, date },
+    service: { prefix, name: page.serviceName },
+    source: { format: typedocEnum.id, file, date: page.date },
     carries: [...typedocEnum.carries],
     actions,
   });
