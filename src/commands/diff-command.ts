@@ -9,6 +9,7 @@ import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
 import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
 import type { Command } from './command.js';
+import { writeSkipped } from './skipped-note.js';
 
 export const DIFF_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -32,10 +33,10 @@ function parseKinds(value: string | undefined): ChangeKind[] | undefined {
 }
 
 /** Load both sides and diff them, limited by --service, --only and --min-severity. */
-export async function computeDiff(oldPath: string, newPath: string, values: { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string }): Promise<DiffResult> {
+export async function computeDiff(oldPath: string, newPath: string, values: { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string }, skipped: string[] = []): Promise<DiffResult> {
   if (oldPath === '-' && newPath === '-') throw new UsageError('diff: only one side can be read from standard input');
   const load = async (p: string) => {
-    const all = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'] });
+    const all = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'], skipped });
     return values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all;
   };
   const [oldCatalogs, newCatalogs] = [await load(oldPath), await load(newPath)];
@@ -66,7 +67,9 @@ export const diffCommand: Command = {
     if (positionals.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
     const format = choice('format', values.format, REPORT_FORMATS, 'text');
     if (values['fail-on'] !== undefined) choice('fail-on', values['fail-on'], SEVERITIES, 'high');
-    const result = await computeDiff(positionals[0]!, positionals[1]!, values);
+    const skipped: string[] = [];
+    const result = await computeDiff(positionals[0]!, positionals[1]!, values, skipped);
+    writeSkipped(io, skipped);
     const toFile = values.output !== undefined;
     const color = !toFile && wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
     const report = renderReport(result, format, { color });

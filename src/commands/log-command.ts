@@ -6,6 +6,7 @@ import { filterResult } from '../diff/filter-changes.js';
 import { SEVERITIES } from '../diff/change.js';
 import { actionHistory, type ActionEvent } from '../history/action-history.js';
 import { loadVersions } from '../history/versions.js';
+import { writeSkipped } from './skipped-note.js';
 import { wantColor } from '../output/color.js';
 import { renderText } from '../output/text-report.js';
 import { oneLine } from '../text/sanitize.js';
@@ -44,7 +45,9 @@ export const logCommand: Command = {
     });
     if (positionals.length === 0) throw new UsageError('log: name the versions (files, snapshots or a directory of snapshots)');
     const format = choice('format', values.format, ['text', 'json', 'yaml'] as const, 'text');
-    const versions = await loadVersions(positionals, { service: values.service, format: values['input-format'] });
+    const skipped: string[] = [];
+    const versions = await loadVersions(positionals, { service: values.service, format: values['input-format'], skipped });
+    writeSkipped(io, skipped);
     if (versions.length < 2 && !values.action) throw new UsageError('log: needs at least two versions');
 
     if (values.action) {

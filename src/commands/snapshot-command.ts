@@ -3,6 +3,7 @@ import { parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
+import { writeSkipped } from './skipped-note.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogToYaml } from '../snapshot/snapshot-yaml.js';
 import type { Command } from './command.js';
@@ -28,7 +29,9 @@ export const snapshotCommand: Command = {
     });
     if (positionals.length === 0) throw new UsageError('snapshot: name at least one FILE or DIR');
     if (!values.out) throw new UsageError('snapshot: --out DIR is required (e.g. --out snapshots/)');
-    const catalogs = (await Promise.all(positionals.map((file) => loadCatalogsParallel(file, values)))).flat();
+    const skipped: string[] = [];
+    const catalogs = (await Promise.all(positionals.map((file) => loadCatalogsParallel(file, { ...values, skipped })))).flat();
+    writeSkipped(io, skipped);
     const planned = new Map<string, Catalog>();
     for (const c of catalogs) {
       const path = snapshotPath(values.out, c);

@@ -7,7 +7,7 @@ import { InputError } from '../model/errors.js';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isSnapshotText } from '../snapshot/snapshot-yaml.js';
 import { detectDirectoryParser } from '../../parsers/index.js';
-import { isDirectory, listFiles, loadCatalogFile, type LoadOptions } from './read-input.js';
+import { directoryCatalogs, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, type LoadOptions } from './read-input.js';
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
@@ -22,12 +22,18 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
   return Math.min(Math.floor(asked), 8);
 }
 
-function runWorker(files: string[], options: LoadOptions): Promise<Catalog[]> {
+type WorkerReply = { catalogs?: (Catalog | null)[]; skipped?: string[]; error?: { file?: string; detail?: string; line?: number; internal?: string } };
+
+function runWorker(files: string[], options: LoadOptions): Promise<(Catalog | undefined)[]> {
+  const { skipped, ...plain } = options;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { files, options } });
-    worker.once('message', (msg: { catalogs?: Catalog[]; error?: { file?: string; detail?: string; line?: number; internal?: string } }) => {
+    const worker = new Worker(WORKER_URL, { workerData: { files, options: { ...plain, skipNonCatalogs: !!skipped } } });
+    worker.once('message', (msg: WorkerReply) => {
       void worker.terminate();
-      if (msg.catalogs) resolve(msg.catalogs);
+      if (msg.catalogs) {
+        skipped?.push(...(msg.skipped ?? []));
+        resolve(msg.catalogs.map((c) => c ?? undefined));
+      }
       else if (msg.error?.file !== undefined) reject(new InputError(msg.error.file, msg.error.detail ?? 'error', msg.error.line));
       else reject(new Error(msg.error?.internal ?? 'worker failed'));
     });
@@ -39,9 +45,9 @@ function runWorker(files: string[], options: LoadOptions): Promise<Catalog[]> {
  * Parse many files, in worker threads when that helps. Files are dealt out by size
  * so the workers finish together; results come back in the files' order, whatever the worker count.
  */
-export async function loadFilesParallel(files: string[], options: LoadOptions, sizes?: number[]): Promise<Catalog[]> {
+export async function loadFilesParallel(files: string[], options: LoadOptions, sizes?: number[]): Promise<(Catalog | undefined)[]> {
   const n = workerCount(files.length);
-  if (n <= 1) return files.map((f) => loadCatalogFile(f, options));
+  if (n <= 1) return files.map((f) => loadDirectoryMember(f, options));
   const order = files.map((f, i) => ({ f, i, size: sizes?.[i] ?? 0 })).sort((a, b) => b.size - a.size);
   const buckets: { items: typeof order; total: number }[] = Array.from({ length: n }, () => ({ items: [], total: 0 }));
   for (const item of order) {
@@ -50,7 +56,7 @@ export async function loadFilesParallel(files: string[], options: LoadOptions, s
     b.total += item.size || 1;
   }
   const results = await Promise.all(buckets.map((b) => runWorker(b.items.map((x) => x.f), options)));
-  const out: Catalog[] = new Array(files.length);
+  const out: (Catalog | undefined)[] = new Array(files.length);
   buckets.forEach((b, k) => b.items.forEach((item, j) => (out[item.i] = results[k]![j]!)));
   return out;
 }
@@ -63,8 +69,8 @@ export async function loadCatalogsParallel(path: string, options: LoadOptions = 
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
   // Snapshots read faster than workers start: parse them here.
-  if (isSnapshotFile(files[0]!)) return files.map((f) => loadCatalogFile(f, options));
-  return loadFilesParallel(files, options, files.map((f) => statSync(f).size));
+  if (isSnapshotFile(files[0]!)) return directoryCatalogs(files.map((f) => loadDirectoryMember(f, options)));
+  return directoryCatalogs(await loadFilesParallel(files, options, files.map((f) => statSync(f).size)));
 }
 
 function isSnapshotFile(file: string): boolean {

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { detectDirectoryParser, detectParser, formatIds, parserById } from '../../parsers/index.js';
+import { basename, dirname, join } from 'node:path';
+import { detectDirectoryParser, detectParser, formatIds, MULTI_PAGE_FORMATS, parserById } from '../../parsers/index.js';
 import type { Catalog } from '../model/catalog.js';
-import { InputError } from '../model/errors.js';
+import { InputError, NotACatalogError } from '../model/errors.js';
+import { mergePagesByPrefix } from '../model/merge-pages.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -11,6 +12,10 @@ export interface LoadOptions {
   service?: string;
   /** Version label for sources that state no date (default: the file name). */
   label?: string;
+  /** Files of a directory skipped as not being catalogs (redirect stubs) are described here; without it they are errors. */
+  skipped?: string[];
+  /** Label for undated pages of a multi-page format read from a directory: the directory's name (one version). */
+  dirLabel?: string;
 }
 
 /** Raw bytes of a file or of standard input (`-`), with a clear error when unreadable. */
@@ -51,14 +56,42 @@ function formatList(): string {
 export function parseText(text: string, file: string, options: LoadOptions = {}): Catalog {
   const parser = options.format ? parserById(options.format) : detectParser(text);
   if (!parser) {
+    const notCatalog = notACatalog(text);
+    if (notCatalog && !options.format) throw new NotACatalogError(file, notCatalog, 1);
     if (options.format) throw new InputError(file, `unknown format "${options.format}" (known: ${formatList()})`);
     throw new InputError(file, `format not recognised: none of the parsers (${formatList()}) knows this content; use --format ID to force one`, 1);
   }
   const catalog = parser.parse(text, { file, service: options.service });
   if (!catalog.source.date && !catalog.source.label) {
-    catalog.source.label = options.label ?? (file === '-' ? 'stdin' : basename(file).replace(/\.[^.]+$/, ''));
+    catalog.source.label = options.label ?? (parser.multiPage ? options.dirLabel : undefined) ?? (file === '-' ? 'stdin' : basename(file).replace(/\.[^.]+$/, ''));
   }
   return catalog;
+}
+
+/** Why `text` is recognisably not a catalog at all (an HTTP redirect page saved in place of one), if it is. */
+export function notACatalog(text: string): string | undefined {
+  const title = /<title>\s*(30[1278] [^<]*?|Moved Permanently|Found|Redirecting[^<]*?)\s*<\/title>/i.exec(text.slice(0, 2000));
+  if (title) return `a "${title[1]!.replace(/\s+/g, ' ')}" redirect page, not a catalog`;
+  if (/<meta\s+http-equiv=["']?refresh/i.test(text.slice(0, 2000)) && !/<table/i.test(text)) return 'a redirect page (meta refresh), not a catalog';
+  return undefined;
+}
+
+/** One file of a directory: a catalog, or undefined (noted in options.skipped) when it is a redirect stub. */
+export function loadDirectoryMember(file: string, options: LoadOptions): Catalog | undefined {
+  try {
+    return loadCatalogFile(file, { ...options, dirLabel: options.dirLabel ?? basename(dirname(file)) });
+  } catch (e) {
+    if (e instanceof NotACatalogError && options.skipped) {
+      options.skipped.push(e.message);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** The catalogs of a directory's files: redirect stubs skipped, pages of one prefix merged. */
+export function directoryCatalogs(loaded: (Catalog | undefined)[]): Catalog[] {
+  return mergePagesByPrefix(loaded.filter((c): c is Catalog => c !== undefined), MULTI_PAGE_FORMATS);
 }
 
 /** One file (or `-`) as a catalog. */
@@ -94,5 +127,5 @@ export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[]
   if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
-  return files.map((f) => loadCatalogFile(f, options));
+  return directoryCatalogs(files.map((f) => loadDirectoryMember(f, options)));
 }

@@ -42,6 +42,8 @@ export interface SourceInfo {
   date?: string;
   /** A label for the version when there is no date (set by the user or taken from the file name). */
   label?: string;
+  /** Every page merged into this catalog, when the service was published on several (see merge-pages). */
+  pages?: string[];
 }
 
 /** A resource type an action takes. */
@@ -70,6 +72,8 @@ export interface Action {
   spellings?: string[];
   /** 1-based line in the source file where the action is defined. */
   line?: number;
+  /** The file that defined it, when a catalog was merged from several pages. */
+  file?: string;
 }
 
 /** A resource type the service defines. */

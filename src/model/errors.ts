@@ -12,3 +12,8 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** A file that is recognisably not a catalog (a saved redirect page): skipped, with a note, inside a directory. */
+export class NotACatalogError extends InputError {
+  override name = 'NotACatalogError';
+}

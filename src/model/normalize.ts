@@ -38,6 +38,7 @@ export function normalizeAction(a: Action): Action {
     documentationUrl: a.documentationUrl,
     spellings: a.spellings && a.spellings.length > 0 ? sortedUnique(a.spellings) : undefined,
     line: a.line,
+    file: a.file,
   });
 }
 
@@ -57,7 +58,7 @@ function normalizeConditionKey(k: ConditionKey): ConditionKey {
 export function normalizeCatalog(c: Catalog): Catalog {
   return dropUndefined({
     service: dropUndefined({ prefix: c.service.prefix, name: c.service.name }),
-    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label }),
+    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, pages: c.source.pages && [...c.source.pages] }),
     carries: [...new Set(c.carries)].sort(),
     actions: c.actions.map(normalizeAction).sort(byName),
     resourceTypes: c.resourceTypes?.map(normalizeResourceType).sort(byName),

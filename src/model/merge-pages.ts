@@ -1,0 +1,95 @@
+import type { Action, ActionResourceType, Catalog } from './catalog.js';
+import { actionKey } from './identity.js';
+import { normalizeCatalog } from './normalize.js';
+
+/**
+ * The reference publishes some services on several pages that share one prefix
+ * (`ses`: v1, v2 and Mail Manager; `elasticloadbalancing`: v1 and v2; renamed pages
+ * kept beside their new name). IAM knows one namespace per prefix, so a directory's
+ * pages of one prefix become one catalog:
+ * - the page with the most actions (then the first file name) leads: it gives the
+ *   service name, and an action's description, access level and documentation URL
+ *   when several pages define the action;
+ * - actions, resource types, condition keys and dependent actions are the union of
+ *   all pages; a resource type two pages give an action keeps the leading page's
+ *   required flag;
+ * - `source.pages` lists every file merged, and each action keeps the file it came from.
+ */
+export function mergePagesByPrefix(catalogs: Catalog[], multiPageFormats: ReadonlySet<string>): Catalog[] {
+  const groups = new Map<string | Catalog, Catalog[]>();
+  const keys = new Map<Catalog, string | Catalog>();
+  for (const c of catalogs) {
+    // Only pages of one version of a multi-page format merge; snapshots of other versions do not.
+    const key = multiPageFormats.has(c.source.format) ? [c.service.prefix, c.source.format, c.source.date ?? '', c.source.label ?? ''].join('\u0000') : c;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+    keys.set(c, key);
+  }
+  if (groups.size === catalogs.length) return catalogs;
+  const out: Catalog[] = [];
+  for (const c of catalogs) {
+    const g = groups.get(keys.get(c)!)!;
+    if (g.length === 1) out.push(c);
+    else if (g[0] === c) out.push(mergePages(g));
+  }
+  return out;
+}
+
+/** Several pages of one prefix as one catalog (see mergePagesByPrefix). */
+export function mergePages(pages: Catalog[]): Catalog {
+  const ordered = [...pages].sort((a, b) => b.actions.length - a.actions.length || (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0));
+  const lead = ordered[0]!;
+  const carries = lead.carries.filter((f) => ordered.every((p) => p.carries.includes(f)));
+  const actions = new Map<string, Action>();
+  for (const page of ordered) {
+    for (const a of page.actions) {
+      const key = actionKey(a.name);
+      const had = actions.get(key);
+      actions.set(key, had ? mergeAction(had, a) : { ...a, file: a.file ?? page.source.file });
+    }
+  }
+  const merged: Catalog = {
+    service: { ...lead.service },
+    source: { ...lead.source, pages: ordered.map((p) => p.source.file).sort() },
+    carries,
+    actions: [...actions.values()],
+  };
+  if (carries.includes('serviceResourceTypes')) merged.resourceTypes = unionBy(ordered.map((p) => p.resourceTypes ?? []));
+  if (carries.includes('serviceConditionKeys')) merged.conditionKeys = unionBy(ordered.map((p) => p.conditionKeys ?? []));
+  return normalizeCatalog(merged);
+}
+
+/** `lead` as defined by the leading page, with `other`'s lists folded in. */
+function mergeAction(lead: Action, other: Action): Action {
+  const out: Action = { ...lead };
+  if (lead.conditionKeys && other.conditionKeys) out.conditionKeys = union(lead.conditionKeys, other.conditionKeys);
+  if (lead.dependentActions && other.dependentActions) out.dependentActions = union(lead.dependentActions, other.dependentActions);
+  if (lead.resourceTypes && other.resourceTypes) {
+    const byName = new Map<string, ActionResourceType>(lead.resourceTypes.map((r) => [r.name, r]));
+    for (const r of other.resourceTypes) {
+      const had = byName.get(r.name);
+      if (!had) byName.set(r.name, r);
+      else {
+        const m: ActionResourceType = { ...had };
+        if (had.conditionKeys && r.conditionKeys) m.conditionKeys = union(had.conditionKeys, r.conditionKeys);
+        if (had.dependentActions && r.dependentActions) m.dependentActions = union(had.dependentActions, r.dependentActions);
+        byName.set(r.name, m);
+      }
+    }
+    out.resourceTypes = [...byName.values()];
+  }
+  if (out.description === undefined && other.description !== undefined) out.description = other.description;
+  if (out.accessLevel === undefined && other.accessLevel !== undefined) out.accessLevel = other.accessLevel;
+  return out;
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+function unionBy<T extends { name: string }>(lists: T[][]): T[] {
+  const byName = new Map<string, T>();
+  for (const list of lists) for (const item of list) if (!byName.has(item.name)) byName.set(item.name, item);
+  return [...byName.values()];
+}
