@@ -5,11 +5,12 @@ import { diffCommand } from '../commands/diff-command.js';
 import { formatsCommand } from '../commands/formats-command.js';
 import { logCommand } from '../commands/log-command.js';
 import { parseCommand } from '../commands/parse-command.js';
+import { reviewCommand } from '../commands/review-command.js';
 import { snapshotCommand } from '../commands/snapshot-command.js';
 import { InputError } from '../model/errors.js';
 import { oneLine } from '../text/sanitize.js';
 
-export const COMMANDS: Command[] = [diffCommand, logCommand, parseCommand, snapshotCommand, formatsCommand];
+export const COMMANDS: Command[] = [diffCommand, reviewCommand, logCommand, parseCommand, snapshotCommand, formatsCommand];
 
 function version(): string {
   const require = createRequire(import.meta.url);

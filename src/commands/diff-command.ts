@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
 import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
+import type { Catalog } from '../model/catalog.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
@@ -23,6 +24,8 @@ export const DIFF_OPTIONS = {
   force: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  interactive: { type: 'boolean', short: 'i' },
+  state: { type: 'string' },
 } as const;
 
 function parseKinds(value: string | undefined): ChangeKind[] | undefined {
@@ -32,19 +35,26 @@ function parseKinds(value: string | undefined): ChangeKind[] | undefined {
   return kinds as ChangeKind[];
 }
 
+export type DiffInputOptions = { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string };
+
 /** Load both sides and diff them, limited by --service, --only and --min-severity. */
-export async function computeDiff(oldPath: string, newPath: string, values: { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string }, skipped: string[] = []): Promise<DiffResult> {
+export async function computeDiff(oldPath: string, newPath: string, values: DiffInputOptions, skipped: string[] = []): Promise<DiffResult> {
+  return (await loadAndDiff(oldPath, newPath, values, skipped)).result;
+}
+
+/** The diff and the catalogs of both sides (the review's detail pane shows them). */
+export async function loadAndDiff(oldPath: string, newPath: string, values: DiffInputOptions, skipped: string[] = []): Promise<{ result: DiffResult; oldCatalogs: Catalog[]; newCatalogs: Catalog[] }> {
   if (oldPath === '-' && newPath === '-') throw new UsageError('diff: only one side can be read from standard input');
+  // Usage errors before any file is read.
+  const kinds = parseKinds(values.only);
+  const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
   const load = async (p: string) => {
     const all = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'], skipped });
     return values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all;
   };
   const [oldCatalogs, newCatalogs] = [await load(oldPath), await load(newPath)];
-  const result = diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs);
-  return filterResult(result, {
-    kinds: parseKinds(values.only),
-    minSeverity: values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low'),
-  });
+  const result = filterResult(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), { kinds, minSeverity });
+  return { result, oldCatalogs, newCatalogs };
 }
 
 /** 1 when the CI gate trips (--exit-code: any change; --fail-on LEVEL: a change at or above LEVEL). */
@@ -61,13 +71,21 @@ export const diffCommand: Command = {
   name: 'diff',
   summary: 'say what changed between two catalog versions (files, snapshots or directories)',
   usage:
-    'iamdiff diff OLD NEW [--format text|markdown|json|yaml] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color]',
+    'iamdiff diff OLD NEW [--format text|markdown|json|yaml] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color] [--interactive [--state FILE]]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS);
     if (positionals.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
     const format = choice('format', values.format, REPORT_FORMATS, 'text');
     if (values['fail-on'] !== undefined) choice('fail-on', values['fail-on'], SEVERITIES, 'high');
     const skipped: string[] = [];
+    if (values.interactive) {
+      const { result, oldCatalogs, newCatalogs } = await loadAndDiff(positionals[0]!, positionals[1]!, values, skipped);
+      writeSkipped(io, skipped);
+      const { runReview } = await import('./review-command.js');
+      const { catalogLookup } = await import('../review/action-lookup.js');
+      const code = await runReview(result, { stateFile: values.state, lookup: catalogLookup(oldCatalogs, newCatalogs) }, io);
+      return Math.max(code, gateExitCode(result, values['exit-code'], values['fail-on']));
+    }
     const result = await computeDiff(positionals[0]!, positionals[1]!, values, skipped);
     writeSkipped(io, skipped);
     const toFile = values.output !== undefined;
