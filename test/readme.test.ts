@@ -5,7 +5,8 @@ import { COMMANDS } from '../src/cli/main.js';
 import { CHANGE_KINDS } from '../src/diff/change.js';
 import { SEVERITY_RULES } from '../src/diff/severity-rules.js';
 import { DIRECTORY_PARSERS, PARSERS } from '../parsers/index.js';
-import { ROOT } from './helpers/paths.js';
+import { CLI, ROOT } from './helpers/paths.js';
+import { spawnSync } from 'node:child_process';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -42,4 +43,23 @@ describe('README.md stays true', () => {
     expect(readme).toContain('npm ci && npm start');
     expect(readme).toContain('npm test');
   });
+});
+
+describe('README examples', () => {
+  // Every ```console block that starts with `$ npx iamdiff …` is run; its output must match (a trailing `…` line cuts it short).
+  const blocks = [...readme.matchAll(/```console\n\$ npx iamdiff ([^\n]+)\n([\s\S]*?)```/g)];
+  it('has an example of every output format', () => {
+    const commands = blocks.map((b) => b[1]!);
+    for (const f of ['markdown', 'json', 'yaml']) expect(commands.some((c) => c.includes(`--format ${f}`)), f).toBe(true);
+    expect(commands.some((c) => !c.includes('--format'))).toBe(true);
+  });
+  for (const [, command, shown] of blocks) {
+    it(`iamdiff ${command}`, () => {
+      const r = spawnSync(process.execPath, [CLI, ...command!.split(' ')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      const lines = shown!.replace(/\n$/, '').split('\n');
+      const cut = lines.at(-1) === '…';
+      const actual = r.stdout.replace(/\n$/, '').split('\n');
+      expect(cut ? actual.slice(0, lines.length - 1) : actual).toEqual(cut ? lines.slice(0, -1) : lines);
+    });
+  }
 });
