@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { createRequire } from 'node:module';
 // Types only (erased at runtime): the node types cheerio's own API is declared with.
 import type { AnyNode, Element } from 'domhandler';
 import { parseAccessLevel } from '../src/model/access-level.js';
@@ -6,6 +6,14 @@ import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } 
 import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
+
+// cheerio takes ~100 ms to import: load it on the first HTML page, not on every start.
+type CheerioLoad = (typeof import('cheerio'))['load'];
+let cheerioLoad: CheerioLoad | undefined;
+function load(...args: Parameters<CheerioLoad>): ReturnType<CheerioLoad> {
+  cheerioLoad ??= (createRequire(import.meta.url)('cheerio') as typeof import('cheerio')).load;
+  return cheerioLoad(...args);
+}
 
 /**
  * One service page of the AWS Service Authorization Reference as HTML
@@ -82,19 +90,6 @@ function tableRows(table: Element): { tr: Element; cells: Element[] }[] {
   };
   visit(table);
   return rows;
-}
-
-function tableKind(table: Element): TableKind | undefined {
-  let th: Element | undefined;
-  const find = (el: Element): void => {
-    for (const c of el.children) if (!th && isElement(c)) c.name === 'th' ? (th = c) : find(c);
-  };
-  find(table);
-  const head = th ? text(th).toLowerCase() : '';
-  if (head === 'actions') return 'actions';
-  if (head.startsWith('resource types')) return 'resources';
-  if (head.startsWith('condition keys')) return 'conditions';
-  return undefined;
 }
 
 /** 1-based line of a character offset, by binary search over the offsets of the line breaks. */
@@ -196,50 +191,81 @@ function parseConditionKeys(table: Element, ctx: Ctx): ConditionKey[] {
 // ---------------------------------------------------------------- page
 
 /** `Actions, resources, and condition keys for Amazon X` (H1, else <title>) → `Amazon X`. */
-function serviceName(h1: string | undefined, title: string | undefined): string | undefined {
-  const raw = h1 || title?.replace(/\s+-\s+Service Authorization Reference$/i, '');
+function serviceName(heading: string | undefined): string | undefined {
+  const raw = heading?.replace(/\s+-\s+Service Authorization Reference$/i, '');
   return raw?.replace(/^Actions, resources, and condition keys for\s+/i, '').trim() || undefined;
+}
+
+/** The text of the first `<tag>…</tag>` of the page, entities decoded (cheerio on that fragment only). */
+function elementText(source: string, tag: string): string | undefined {
+  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'i').exec(source);
+  if (!m) return undefined;
+  const [root] = load(`<div>${m[1]}</div>`, { xml: { xmlMode: false } })('div').toArray();
+  return root ? text(root) : undefined;
+}
+
+/** A table's kind from its first header cell, read off the raw HTML. */
+function tableKindOf(html: string): TableKind | undefined {
+  const th = /<th(?:\s[^>]*)?>([\s\S]*?)<\/th>/i.exec(html)?.[1];
+  const head = (th ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  if (head === 'actions') return 'actions';
+  if (head.startsWith('resource types')) return 'resources';
+  if (head.startsWith('condition keys')) return 'conditions';
+  return undefined;
 }
 
 function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
   const prefix = PREFIX_RE.exec(source)?.[1];
   if (!prefix) throw new InputError(file, 'not a Service Authorization Reference page: no "(service prefix: <code>…</code>)"', 1);
-  const $ = load(source, { xml: { xmlMode: false, withStartIndices: true } });
   const lines = lineIndex(source);
-  const ctx: Ctx = { file, lineOf: (node) => lines(node.startIndex ?? 0) };
 
+  // Only the three tables are built into a DOM (the navigation and prose around them are
+  // most of a page): each is cut out of the source and parsed alone, its offsets shifted
+  // back so errors still name the page's own lines.
   const tables = new Map<TableKind, Element>();
-  for (const table of $('table').toArray()) {
-    const start = table.startIndex ?? 0;
-    // A table cut off (truncated download) has no closing tag before the next table.
+  const offsets = new Map<Element, number>();
+  for (let start = source.indexOf('<table'); start >= 0; ) {
     const close = source.indexOf('</table>', start);
     const next = source.indexOf('<table', start + 1);
-    if (close < 0 || (next >= 0 && next < close)) throw new InputError(file, 'table is never closed (truncated page?)', ctx.lineOf(table));
-    const kind = tableKind(table);
-    if (kind && !tables.has(kind)) tables.set(kind, table);
+    // A table cut off (truncated download) has no closing tag before the next table.
+    if (close < 0 || (next >= 0 && next < close)) throw new InputError(file, 'table is never closed (truncated page?)', lines(start));
+    const html = source.slice(start, close + '</table>'.length);
+    const kind = tableKindOf(html);
+    if (kind && !tables.has(kind)) {
+      const [table] = load(html, { xml: { xmlMode: false, withStartIndices: true } })('table').toArray();
+      if (table) {
+        tables.set(kind, table);
+        offsets.set(table, start);
+      }
+    }
+    start = next;
   }
+  let base = 0;
+  const ctx: Ctx = { file, lineOf: (node) => lines(base + (node.startIndex ?? 0)) };
+  const within = <T>(table: Element, f: () => T): T => {
+    base = offsets.get(table) ?? 0;
+    return f();
+  };
 
   const actionsTable = tables.get('actions');
   if (!actionsTable) throw new InputError(file, `no actions table on the page of ${prefix} (truncated page?)`, lines(source.length));
-  const actions = parseActions(actionsTable, ctx);
-  if (actions.length === 0) throw new InputError(file, 'the actions table has no actions', ctx.lineOf(actionsTable));
+  const actions = within(actionsTable, () => parseActions(actionsTable, ctx));
+  if (actions.length === 0) throw new InputError(file, 'the actions table has no actions', lines(offsets.get(actionsTable)!));
 
   // A section without a table says so ("does not support specifying a resource ARN",
   // "has no service-specific context keys"); neither table nor sentence: the page is cut.
   const resourcesTable = tables.get('resources');
   let resourceTypes: ResourceType[] = [];
-  if (resourcesTable) resourceTypes = parseResourceTypes(resourcesTable, ctx);
+  if (resourcesTable) resourceTypes = within(resourcesTable, () => parseResourceTypes(resourcesTable, ctx));
   else if (!/does not support specifying a resource ARN/i.test(source)) throw new InputError(file, 'no resource types table (truncated page?)', lines(source.length));
   const keysTable = tables.get('conditions');
   let conditionKeys: ConditionKey[] = [];
-  if (keysTable) conditionKeys = parseConditionKeys(keysTable, ctx);
+  if (keysTable) conditionKeys = within(keysTable, () => parseConditionKeys(keysTable, ctx));
   else if (!/has no service-specific context keys/i.test(source)) throw new InputError(file, 'no condition keys table (truncated page?)', lines(source.length));
 
-  const [h1] = $('h1').toArray();
-  const [title] = $('title').toArray();
   return normalizeCatalog({
     // The pages state no date (no last-updated marker), so source.date stays unset.
-    service: { prefix, name: serviceName(h1 && text(h1), title && text(title)) },
+    service: { prefix, name: serviceName(elementText(source, 'h1') || elementText(source, 'title')) },
     source: { format: awsDocsHtml.id, file },
     carries: [...awsDocsHtml.carries],
     actions,

@@ -1,6 +1,6 @@
 import { CATALOG_FIELDS, type Catalog, type CatalogField } from '../model/catalog.js';
 import type { Change } from './change.js';
-import { compareAction } from './compare-action.js';
+import { compareAction, sameActionFacts } from './compare-action.js';
 import { compareServiceDefinitions } from './compare-service.js';
 import { makeChange } from './make-change.js';
 import { matchActions } from './match-actions.js';
@@ -35,7 +35,7 @@ export function compareCatalogs(before: Catalog, after: Catalog): { changes: Cha
   for (const u of match.unresolved) {
     changes.push(makeChange('action-unresolved', { service, action: `${u.action.name}…`, [u.side === 'old' ? 'before' : 'after']: `${u.action.name}…`, candidates: u.candidates }));
   }
-  for (const [o, n] of match.pairs) changes.push(...compareAction(service, o, n, fields));
+  for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) changes.push(...compareAction(service, o, n, fields));
   changes.push(...compareServiceDefinitions(before, after, fields));
   return { changes, gaps };
 }

@@ -14,9 +14,15 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 48;
 
-/** How many workers to use: IAMDIFF_WORKERS, else one per core (0 or 1 means parse in this thread). */
+/**
+ * How many workers to use: IAMDIFF_WORKERS, else one per core but one, from 4 cores up
+ * (0 or 1: parse in this thread). On 2 cores one thread is faster: V8's garbage collector
+ * already runs on the second core, and two workers fighting it took 2.7 s for the HTML
+ * pair where one thread took 2.0 s (npm run bench measures both).
+ */
 export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
-  const asked = env.IAMDIFF_WORKERS !== undefined ? Number(env.IAMDIFF_WORKERS) : availableParallelism();
+  const cores = availableParallelism();
+  const asked = env.IAMDIFF_WORKERS !== undefined ? Number(env.IAMDIFF_WORKERS) : cores >= 4 ? cores - 1 : 1;
   if (!Number.isFinite(asked) || asked <= 1 || files < MIN_FILES_FOR_WORKERS) return 1;
   if (!existsSync(fileURLToPath(WORKER_URL))) return 1; // running from TypeScript sources (tests): no compiled worker
   return Math.min(Math.floor(asked), 8);

@@ -31,13 +31,13 @@ export function readBytes(file: string): Buffer {
 
 /** The text of a document; empty and binary input are errors. */
 export function decodeText(bytes: Buffer, file: string): string {
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') throw new InputError(file, 'file is empty', 1);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
     throw new InputError(file, 'binary file (NUL byte): not a catalog', line);
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const text = bytes.toString('utf8');
+  if (text.trim() === '') throw new InputError(file, 'file is empty', 1);
   const bad = text.indexOf('\uFFFD');
   if (bad >= 0 && !bytes.toString('latin1').includes('\uFFFD')) {
     const replacements = text.match(/\uFFFD/g)!.length;

@@ -188,3 +188,22 @@ describe('case-insensitive identity', () => {
     expect(r.changes).toEqual([]);
   });
 });
+
+describe('an action that takes one resource type twice (a required dxcon and an optional one)', () => {
+  const dx = (required: boolean) => ({ name: 'dxcon', required, conditionKeys: [], dependentActions: [] });
+  const diff = (before: boolean[], after: boolean[]) =>
+    diffCatalogs('a', [catalog('dx', [action('AssociateHostedConnection', { resourceTypes: before.map(dx) })])], 'b', [
+      catalog('dx', [action('AssociateHostedConnection', { resourceTypes: after.map(dx) })]),
+    ]).changes.map((c) => [c.kind, c.before ?? c.after]);
+
+  it('is no change when both sides list the same pair, in any order', () => {
+    expect(diff([true, false], [true, false])).toEqual([]);
+    expect(diff([true, false], [false, true])).toEqual([]);
+  });
+  it('pairs entries required first: a second, optional entry is an added resource, not a loosened one', () => {
+    expect(diff([true], [true, false])).toEqual([['resource-added', 'optional']]);
+    const lost = diff([true, false], [false]);
+    expect(lost).toHaveLength(2);
+    expect(lost).toEqual(expect.arrayContaining([['resource-required-changed', 'required'], ['resource-removed', 'optional']]));
+  });
+});
