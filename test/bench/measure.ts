@@ -1,0 +1,40 @@
+/**
+ * One measurement in a fresh process (so peak memory is its own), printed as one JSON line.
+ *   measure parse DIR            parse a directory: time, services, actions
+ *   measure cli ARG...           run the iamdiff CLI in-process; time from process start, hash of stdout
+ *   measure review               time to first frame and per-keypress redraw on 10 000 changes
+ * Every result carries maxRssMB (process.resourceUsage().maxRSS: the peak resident set).
+ */
+import { createHash } from 'node:crypto';
+import { main } from '../../src/cli/main.js';
+import { loadCatalogsParallel } from '../../src/io/parallel-load.js';
+
+const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const [task, ...args] = process.argv.slice(2);
+
+async function run(): Promise<Record<string, unknown>> {
+  switch (task) {
+    case 'parse': {
+      const t = performance.now();
+      const catalogs = await loadCatalogsParallel(args[0]!, { skipped: [] });
+      return { parseMs: performance.now() - t, services: catalogs.length, actions: catalogs.reduce((n, c) => n + c.actions.length, 0) };
+    }
+    case 'cli': {
+      const hash = createHash('sha256');
+      let bytes = 0;
+      const sink = { write: (s: string) => (hash.update(s), (bytes += Buffer.byteLength(s)), true), isTTY: false };
+      const code = await main(args, { stdout: sink, stderr: { write: () => true }, env: { ...process.env, NO_COLOR: '1' } });
+      // performance.now() counts from the start of the process: node's own start-up is included.
+      return { code, wallMs: performance.now(), outputBytes: bytes, sha256: hash.digest('hex') };
+    }
+    case 'review': {
+      const { benchReview } = await import('./review-bench.js');
+      return { ...(await benchReview()) };
+    }
+    default:
+      throw new Error(`unknown task ${task}`);
+  }
+}
+
+const result = await run();
+process.stdout.write(JSON.stringify({ ...result, maxRssMB: maxRssMB() }) + '\n');
