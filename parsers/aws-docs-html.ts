@@ -37,6 +37,9 @@ export const awsDocsHtml: CatalogParser = {
 /** `(service prefix: <code class="code">ecr</code>)`, across the line breaks of pretty-printed pages. */
 const PREFIX_RE = /service prefix:\s*<code\b[^>]*>\s*([^<\s]+)\s*<\/code>/i;
 
+/** The documentation site's layout before 2025 (its 2021 asset bundle, the AngularJS app). */
+const OLDER_LAYOUT_RE = /\?version=2021\.12\.02|ng-app="AWSDocsDocPageApp"/;
+
 type TableKind = 'actions' | 'resources' | 'conditions';
 
 // ---------------------------------------------------------------- DOM helpers
@@ -266,7 +269,7 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
   return normalizeCatalog({
     // The pages state no date (no last-updated marker), so source.date stays unset.
     service: { prefix, name: serviceName(elementText(source, 'h1') || elementText(source, 'title')) },
-    source: { format: awsDocsHtml.id, file },
+    source: { format: awsDocsHtml.id, file, olderLayout: OLDER_LAYOUT_RE.test(source.slice(0, 6000)) || undefined },
     carries: [...awsDocsHtml.carries],
     actions,
     resourceTypes,

@@ -104,8 +104,25 @@ export const iamDataJson: DirectoryCatalogParser = {
     const prefixes = readdirSync(join(dataDir, 'actions'))
       .filter((f) => f.endsWith('.json'))
       .map((f) => basename(f, '.json'))
-      .filter((p) => !options.service || p === options.service)
       .sort();
-    return prefixes.map((p) => parseService(dataDir, p, names, date));
+    const catalogs = prefixes.map((p) => parseService(dataDir, p, names, date));
+    // Versions 0.21 and later of the package leave every dependentActions list empty (0.9
+    // had 722 actions with some): a dataset with none anywhere does not carry the field,
+    // and a diff against it must not report every dependent action as removed.
+    // (Judged on the whole dataset, so --service gives the same answer.)
+    const carried = catalogs.some(hasDependentActions) ? catalogs : catalogs.map(withoutDependentActions);
+    return options.service ? carried.filter((c) => c.service.prefix === options.service) : carried;
   },
 };
+
+function hasDependentActions(c: Catalog): boolean {
+  return c.actions.some((a) => (a.dependentActions?.length ?? 0) > 0 || (a.resourceTypes ?? []).some((r) => (r.dependentActions?.length ?? 0) > 0));
+}
+
+function withoutDependentActions(c: Catalog): Catalog {
+  return {
+    ...c,
+    carries: c.carries.filter((f) => f !== 'dependentActions'),
+    actions: c.actions.map(({ dependentActions: _drop, ...a }) => ({ ...a, resourceTypes: a.resourceTypes?.map(({ dependentActions: _d, ...r }) => r) })),
+  };
+}

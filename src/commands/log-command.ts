@@ -4,7 +4,7 @@ import { UsageError } from '../cli/usage-error.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { SEVERITIES } from '../diff/change.js';
-import { actionHistory, type ActionEvent } from '../history/action-history.js';
+import { actionHistory, canonicalActionName, type ActionEvent } from '../history/action-history.js';
 import { loadVersions } from '../history/versions.js';
 import { writeSkipped } from './skipped-note.js';
 import { wantColor } from '../output/color.js';
@@ -15,6 +15,8 @@ import type { Command } from './command.js';
 function eventLine(e: ActionEvent): string {
   const v = (s?: string) => oneLine(s ?? '');
   switch (e.event) {
+    case 'absent':
+      return 'not present';
     case 'appeared':
     case 'reappeared':
       return `${e.event}${e.accessLevel ? ` (${e.accessLevel})` : ''}`;
@@ -52,12 +54,13 @@ export const logCommand: Command = {
 
     if (values.action) {
       const events = actionHistory(versions, values.action);
+      const action = canonicalActionName(versions, values.action);
       if (format !== 'text') {
-        const data = { action: values.action, versions: versions.map((v) => v.name), events };
+        const data = { action, versions: versions.map((v) => v.name), events };
         io.stdout.write(format === 'json' ? JSON.stringify(data, null, 2) + '\n' : stringify(data));
         return 0;
       }
-      io.stdout.write(`${oneLine(values.action)}: history across ${versions.length} versions\n`);
+      io.stdout.write(`${oneLine(action)}: history across ${versions.length} versions\n`);
       for (const e of events) io.stdout.write(`  ${oneLine(e.version).padEnd(36)} ${eventLine(e)}\n`);
       if (!events.some((e) => e.event === 'appeared')) io.stdout.write('  (never listed)\n');
       return 0;

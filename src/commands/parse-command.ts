@@ -3,6 +3,7 @@ import { UsageError } from '../cli/usage-error.js';
 import { loadCatalogs } from '../io/read-input.js';
 import { catalogToYaml } from '../snapshot/snapshot-yaml.js';
 import type { Command } from './command.js';
+import { writeSkipped } from './skipped-note.js';
 
 export const parseCommand: Command = {
   name: 'parse',
@@ -17,7 +18,9 @@ export const parseCommand: Command = {
     });
     if (positionals.length === 0) throw new UsageError('parse: name at least one FILE (or - for standard input)');
     const to = choice('to', values.to, ['yaml', 'json'] as const, 'yaml');
-    const catalogs = positionals.flatMap((file) => loadCatalogs(file, values));
+    const skipped: string[] = [];
+    const catalogs = positionals.flatMap((file) => loadCatalogs(file, { ...values, skipped }));
+    writeSkipped(io, skipped);
     if (to === 'json') {
       const data = catalogs.length === 1 ? catalogs[0] : catalogs;
       io.stdout.write(JSON.stringify(data, null, 2) + '\n');

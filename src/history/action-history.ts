@@ -5,7 +5,7 @@ import type { CatalogVersion } from './versions.js';
 /** One step in the life of an action. */
 export interface ActionEvent {
   version: string;
-  event: 'appeared' | 'access-level-changed' | 'removed' | 'reappeared' | 'unchanged' | 'not-listed';
+  event: 'absent' | 'appeared' | 'access-level-changed' | 'removed' | 'reappeared' | 'unchanged' | 'not-listed';
   accessLevel?: string;
   before?: string;
   detail?: string;
@@ -34,6 +34,7 @@ export function actionHistory(versions: CatalogVersion[], qualified: string): Ac
         continue;
       }
       if (present) events.push({ version: v.name, event: 'removed', before: level });
+      else if (!seen) events.push({ version: v.name, event: 'absent' });
       present = false;
       continue;
     }
@@ -53,4 +54,15 @@ export function actionHistory(versions: CatalogVersion[], qualified: string): Ac
     }
   }
   return events;
+}
+
+/** `prefix:Name` as the newest version that has the action spells it (the input if none does). */
+export function canonicalActionName(versions: CatalogVersion[], qualified: string): string {
+  const colon = qualified.indexOf(':');
+  const prefix = qualified.slice(0, Math.max(colon, 0)).toLowerCase();
+  for (const v of [...versions].reverse()) {
+    const { action } = findAction(v, prefix, qualified.slice(colon + 1));
+    if (action && !action.truncated) return `${prefix}:${action.name}`;
+  }
+  return qualified;
 }

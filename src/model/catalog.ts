@@ -42,6 +42,11 @@ export interface SourceInfo {
   date?: string;
   /** A label for the version when there is no date (set by the user or taken from the file name). */
   label?: string;
+  /**
+   * The page is in the documentation site's layout from before 2025. Beside a page of the
+   * same prefix in the current layout it is a retired copy (see merge-pages).
+   */
+  olderLayout?: boolean;
   /** Every page merged into this catalog, when the service was published on several (see merge-pages). */
   pages?: string[];
 }

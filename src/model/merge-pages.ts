@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Action, ActionResourceType, Catalog } from './catalog.js';
 import { actionKey } from './identity.js';
 import { normalizeCatalog } from './normalize.js';
@@ -7,13 +8,19 @@ import { normalizeCatalog } from './normalize.js';
  * (`ses`: v1, v2 and Mail Manager; `elasticloadbalancing`: v1 and v2; renamed pages
  * kept beside their new name). IAM knows one namespace per prefix, so a directory's
  * pages of one prefix become one catalog:
- * - the page with the most actions (then the first file name) leads: it gives the
- *   service name, and an action's description, access level and documentation URL
- *   when several pages define the action;
+ * - pages in the site's older layout beside pages in the current one are retired copies
+ *   (the corpus keeps `list_amazonglacier.html` beside `list_amazons3glacier.html`, and
+ *   `list_awssso.html` with actions IAM Identity Center no longer has): they are left out;
+ * - of the rest, the page with the shortest file name (`list_amazonses.html` before
+ *   `list_amazonsimpleemailservicev2.html`; then alphabetical), the same page in every
+ *   version of one layout: it gives the service name, and an
+ *   action's description, access level and documentation URL, and a resource type's ARN
+ *   pattern, when several pages define them;
  * - actions, resource types, condition keys and dependent actions are the union of
  *   all pages; a resource type two pages give an action keeps the leading page's
  *   required flag;
- * - `source.pages` lists every file merged, and each action keeps the file it came from.
+ * - `source.pages` lists every page of the prefix (retired ones too), and each action
+ *   keeps the file it came from.
  */
 export function mergePagesByPrefix(catalogs: Catalog[], multiPageFormats: ReadonlySet<string>): Catalog[] {
   const groups = new Map<string | Catalog, Catalog[]>();
@@ -38,7 +45,11 @@ export function mergePagesByPrefix(catalogs: Catalog[], multiPageFormats: Readon
 
 /** Several pages of one prefix as one catalog (see mergePagesByPrefix). */
 export function mergePages(pages: Catalog[]): Catalog {
-  const ordered = [...pages].sort((a, b) => b.actions.length - a.actions.length || (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0));
+  // Pages in the older layout beside pages in the current one are retired copies: left out.
+  const current = pages.filter((p) => !p.source.olderLayout);
+  const kept = current.length > 0 ? current : pages;
+  if (kept.length === 1) return { ...kept[0]!, source: { ...kept[0]!.source, pages: pages.map((p) => p.source.file).sort() } };
+  const ordered = [...kept].sort((a, b) => leadOrder(a.source.file, b.source.file));
   const lead = ordered[0]!;
   const carries = lead.carries.filter((f) => ordered.every((p) => p.carries.includes(f)));
   const actions = new Map<string, Action>();
@@ -51,13 +62,19 @@ export function mergePages(pages: Catalog[]): Catalog {
   }
   const merged: Catalog = {
     service: { ...lead.service },
-    source: { ...lead.source, pages: ordered.map((p) => p.source.file).sort() },
+    source: { ...lead.source, olderLayout: undefined, pages: pages.map((p) => p.source.file).sort() },
     carries,
     actions: [...actions.values()],
   };
   if (carries.includes('serviceResourceTypes')) merged.resourceTypes = unionBy(ordered.map((p) => p.resourceTypes ?? []));
   if (carries.includes('serviceConditionKeys')) merged.conditionKeys = unionBy(ordered.map((p) => p.conditionKeys ?? []));
   return normalizeCatalog(merged);
+}
+
+function leadOrder(a: string, b: string): number {
+  const na = basename(a);
+  const nb = basename(b);
+  return na.length - nb.length || (na < nb ? -1 : na > nb ? 1 : 0);
 }
 
 /** `lead` as defined by the leading page, with `other`'s lists folded in. */

@@ -58,7 +58,7 @@ function normalizeConditionKey(k: ConditionKey): ConditionKey {
 export function normalizeCatalog(c: Catalog): Catalog {
   return dropUndefined({
     service: dropUndefined({ prefix: c.service.prefix, name: c.service.name }),
-    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, pages: c.source.pages && [...c.source.pages] }),
+    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages] }),
     carries: [...new Set(c.carries)].sort(),
     actions: c.actions.map(normalizeAction).sort(byName),
     resourceTypes: c.resourceTypes?.map(normalizeResourceType).sort(byName),

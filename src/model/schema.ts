@@ -34,7 +34,7 @@ export const catalogSchema = z
   .object({
     service: z.object({ prefix: z.string().regex(/^[a-z0-9-]+$/), name: z.string().optional() }).strict(),
     source: z
-      .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional(), pages: z.array(z.string()).optional() })
+      .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional(), olderLayout: z.boolean().optional(), pages: z.array(z.string()).optional() })
       .strict(),
     carries: z.array(z.enum(CATALOG_FIELDS)),
     actions: z.array(action),
