@@ -72,3 +72,24 @@ describe('a directory of reference pages', () => {
     expect(result.changes.filter((c: { kind: string }) => c.kind === 'action-added').map((c: { action: string }) => c.action)).toEqual(['DeleteSigningConfiguration', 'DeregisterPullTimeUpdateExclusion', 'DescribeImageSigningStatus', 'GetSigningConfiguration', 'ListPullTimeUpdateExclusions', 'PutSigningConfiguration', 'RegisterPullTimeUpdateExclusion', 'UpdateImageStorageClass']);
   });
 });
+
+describe('iamdiff snapshot on a directory', () => {
+  it('writes one snapshot per service, named by prefix and the directory label, that diff like the pages', () => {
+    const dir = mkdirVersion('2026-06-14', {
+      'list_amazonelasticcontainerregistry.html': CURRENT,
+      'list_amazonec2instanceconnect.html': readFileSync(fixturePath('html/ec2instanceconnect-2026-06-14.html'), 'utf8'),
+      'list_awsiot1-click.html': REDIRECT,
+    });
+    const out = join(dir, '..', 'snaps');
+    const r = runCli(['snapshot', dir, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => l.replace(out, 'OUT'))).toEqual([
+      expect.stringMatching(/^wrote OUT\/ec2-instance-connect\/2026-06-14\.aws-docs-html\.yaml \(ec2-instance-connect, \d+ actions, aws-docs-html\)$/),
+      expect.stringMatching(/^wrote OUT\/ecr\/2026-06-14\.aws-docs-html\.yaml \(ecr, \d+ actions, aws-docs-html\)$/),
+    ]);
+    expect(r.stderr).toMatch(/note: skipped .*list_awsiot1-click\.html/);
+    const same = runCli(['diff', dir, out, '--exit-code']);
+    expect(same.stdout).toContain('Summary: no changes');
+    expect(same.code).toBe(0);
+  });
+});
