@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { UsageError } from './usage-error.js';
 import type { Command, CommandIO } from '../commands/command.js';
+import { checkCommand } from '../commands/check-command.js';
+import { compareCommand } from '../commands/compare-command.js';
 import { diffCommand } from '../commands/diff-command.js';
+import { expandCommand } from '../commands/expand-command.js';
 import { formatsCommand } from '../commands/formats-command.js';
 import { logCommand } from '../commands/log-command.js';
 import { parseCommand } from '../commands/parse-command.js';
@@ -10,7 +13,7 @@ import { snapshotCommand } from '../commands/snapshot-command.js';
 import { InputError } from '../model/errors.js';
 import { oneLine } from '../text/sanitize.js';
 
-export const COMMANDS: Command[] = [diffCommand, reviewCommand, logCommand, parseCommand, snapshotCommand, formatsCommand];
+export const COMMANDS: Command[] = [diffCommand, reviewCommand, logCommand, compareCommand, expandCommand, checkCommand, parseCommand, snapshotCommand, formatsCommand];
 
 function version(): string {
   const require = createRequire(import.meta.url);

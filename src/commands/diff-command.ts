@@ -9,6 +9,8 @@ import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
 import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
 import type { Catalog } from '../model/catalog.js';
+import { withPolicyImpact } from '../policy/policy-impact.js';
+import { loadPolicySources } from '../policy/policy-source.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
@@ -25,6 +27,7 @@ export const DIFF_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   interactive: { type: 'boolean', short: 'i' },
+  policies: { type: 'string', multiple: true },
   state: { type: 'string' },
 } as const;
 
@@ -35,7 +38,12 @@ function parseKinds(value: string | undefined): ChangeKind[] | undefined {
   return kinds as ChangeKind[];
 }
 
-export type DiffInputOptions = { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string };
+export type DiffInputOptions = { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string; policies?: string[] };
+
+/** `--policies a --policies b,c` as one list. */
+export function policyPaths(values: { policies?: string[] }): string[] {
+  return (values.policies ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
+}
 
 /** Load both sides and diff them, limited by --service, --only and --min-severity. */
 export async function computeDiff(oldPath: string, newPath: string, values: DiffInputOptions, skipped: string[] = []): Promise<DiffResult> {
@@ -48,12 +56,14 @@ export async function loadAndDiff(oldPath: string, newPath: string, values: Diff
   // Usage errors before any file is read.
   const kinds = parseKinds(values.only);
   const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
+  const grants = loadPolicySources(policyPaths(values)); // before the catalogs: a bad policy file fails fast
   const load = async (p: string) => {
     const all = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'], skipped });
     return values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all;
   };
   const [oldCatalogs, newCatalogs] = [await load(oldPath), await load(newPath)];
-  const result = filterResult(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), { kinds, minSeverity });
+  const filtered = filterResult(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), { kinds, minSeverity });
+  const result = values.policies?.length ? withPolicyImpact(filtered, grants) : filtered;
   return { result, oldCatalogs, newCatalogs };
 }
 
@@ -71,7 +81,7 @@ export const diffCommand: Command = {
   name: 'diff',
   summary: 'say what changed between two catalog versions (files, snapshots or directories)',
   usage:
-    'iamdiff diff OLD NEW [--format text|markdown|json|yaml] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color] [--interactive [--state FILE]]',
+    'iamdiff diff OLD NEW [--format text|markdown|json|yaml] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color] [--interactive [--state FILE]] [--policies FILE,...]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS);
     if (positionals.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');

@@ -14,6 +14,7 @@ export const REVIEW_OPTIONS = {
   'min-severity': { type: 'string' },
   service: { type: 'string' },
   'input-format': { type: 'string' },
+  policies: { type: 'string', multiple: true },
 } as const;
 
 export interface ReviewOptions {
@@ -65,7 +66,7 @@ export async function loadReview(oldPath: string, newPath: string, values: DiffI
 export const reviewCommand: Command = {
   name: 'review',
   summary: 'go through a diff change by change in a full-screen terminal app, marking what you have reviewed',
-  usage: 'iamdiff review OLD NEW [--state FILE] [--input-format ID] [--service PREFIX] [--only KIND,...] [--min-severity LEVEL]',
+  usage: 'iamdiff review OLD NEW [--state FILE] [--input-format ID] [--service PREFIX] [--only KIND,...] [--min-severity LEVEL] [--policies FILE,...]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('review', argv, REVIEW_OPTIONS);
     if (positionals.length !== 2) throw new UsageError('review: give exactly two sources, OLD and NEW');

@@ -19,6 +19,10 @@ export const CHANGE_KINDS = [
   'arn-pattern-changed',
   'service-condition-key-added',
   'service-condition-key-removed',
+  'policy-attached',
+  'policy-detached',
+  'policy-pattern-added',
+  'policy-pattern-removed',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -48,6 +52,10 @@ export interface Change {
   resource?: string;
   /** A condition key. */
   key?: string;
+  /** A managed policy's name (policy-attached, policy-detached). */
+  policy?: string;
+  /** An allowed action pattern of a managed-policy page (policy-pattern-*). */
+  pattern?: string;
   /** A dependent action (`service:Action`). */
   dependentAction?: string;
   before?: string;
@@ -56,4 +64,27 @@ export interface Change {
   words?: WordPart[];
   /** Actions a truncated name could stand for (action-unresolved). */
   candidates?: string[];
+  /** With --policies: the policy patterns this change touches. */
+  policies?: PolicyImpact[];
+}
+
+/** What a change does through one pattern of one or more policies. */
+export const POLICY_IMPACTS = {
+  'new-implicit-grant': 'newly grants it (wildcard)',
+  'newly-denied': 'newly denies it (wildcard)',
+  'named-explicitly': 'names it explicitly',
+  'stale-grant': 'names an action that no longer exists',
+  'stale-deny': 'denies an action that no longer exists',
+  'by-level': 'covers it: policies written by access level must move it',
+  'covers-action': 'covers the changed action',
+} as const;
+export type PolicyImpactKind = keyof typeof POLICY_IMPACTS;
+
+export interface PolicyImpact {
+  impact: PolicyImpactKind;
+  /** The pattern as written; `NotAction […]` for a NotAction statement. */
+  pattern: string;
+  effect: 'Allow' | 'Deny';
+  /** Names of the policies (or statements) that use the pattern, sorted. */
+  policies: string[];
 }

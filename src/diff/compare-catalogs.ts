@@ -1,6 +1,7 @@
 import { CATALOG_FIELDS, type Catalog, type CatalogField } from '../model/catalog.js';
 import type { Change } from './change.js';
 import { compareAction, sameActionFacts } from './compare-action.js';
+import { compareManagedPolicies } from './compare-managed-policies.js';
 import { compareServiceDefinitions } from './compare-service.js';
 import { makeChange } from './make-change.js';
 import { matchActions } from './match-actions.js';
@@ -37,6 +38,7 @@ export function compareCatalogs(before: Catalog, after: Catalog): { changes: Cha
   }
   for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) changes.push(...compareAction(service, o, n, fields));
   changes.push(...compareServiceDefinitions(before, after, fields));
+  if (fields.has('managedPolicies')) changes.push(...compareManagedPolicies(before, after));
   return { changes, gaps };
 }
 

@@ -1,5 +1,5 @@
 import type { CatalogField } from '../model/catalog.js';
-import type { Change, ChangeKind } from './change.js';
+import type { Change, ChangeKind, PolicyImpactKind } from './change.js';
 
 /** One side of a diff: the source(s) it was read from. */
 export interface DiffSide {
@@ -27,4 +27,16 @@ export interface DiffResult {
   notCompared: NotCompared[];
   summary: Partial<Record<ChangeKind, number>>;
   changes: Change[];
+  /** With --policies: per pattern, the actions whose change it touches. */
+  policyImpact?: PatternImpact[];
+}
+
+/** One pattern's share of the diff: e.g. `ecr:Describe*` newly grants three added actions. */
+export interface PatternImpact {
+  pattern: string;
+  effect: 'Allow' | 'Deny';
+  impact: PolicyImpactKind;
+  /** `service:Action`, sorted. */
+  actions: string[];
+  policies: string[];
 }

@@ -35,6 +35,11 @@ export const SEVERITY_RULES: readonly SeverityRule[] = [
   { kind: 'arn-pattern-changed', severity: 'high', reason: 'resource ARNs written for the old pattern may no longer match' },
   { kind: 'service-condition-key-added', severity: 'low', reason: 'a new condition key to scope statements with' },
   { kind: 'service-condition-key-removed', severity: 'high', reason: 'conditions that use the key stop applying' },
+  { kind: 'policy-attached', severity: 'medium', reason: 'one more AWS managed policy grants the service: every principal it is attached to gains those actions' },
+  { kind: 'policy-detached', severity: 'medium', reason: 'the managed policy no longer grants the service: principals that relied on it lose access' },
+  { kind: 'policy-pattern-added', case: 'wildcard', severity: 'high', reason: 'the policies now grant every action the wildcard matches, today and added later' },
+  { kind: 'policy-pattern-added', case: 'exact', severity: 'medium', reason: 'the policies now grant this action' },
+  { kind: 'policy-pattern-removed', severity: 'low', reason: 'the policies grant less; principals that used the pattern may lose access' },
 ];
 
 /** The rule for a change kind (and case, for kinds with several). */

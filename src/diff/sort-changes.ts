@@ -17,6 +17,8 @@ export function compareChanges(a: Change, b: Change): number {
     cmp(a.resource, b.resource) ||
     cmp(a.key, b.key) ||
     cmp(a.dependentAction, b.dependentAction) ||
+    cmp(a.policy, b.policy) ||
+    cmp(a.pattern, b.pattern) ||
     cmp(a.before, b.before) ||
     cmp(a.after, b.after)
   );

@@ -5,6 +5,8 @@ import { oneLine } from '../text/sanitize.js';
 /** What a change is about: `ecr:DescribeImages`, `ecr:TagResource repository`, `ecr resource type repository`. */
 export function changeSubject(c: Change): string {
   if (c.kind === 'service-added' || c.kind === 'service-removed') return `service ${c.service}`;
+  if (c.policy) return oneLine(`${c.service} managed policy ${c.policy}`);
+  if (c.kind === 'policy-pattern-added' || c.kind === 'policy-pattern-removed') return `${c.service} managed policies`;
   if (c.action) return oneLine(`${c.service}:${c.action}${c.resource ? ` on ${c.resource}` : ''}`);
   if (c.resource) return oneLine(`${c.service} resource type ${c.resource}`);
   return c.service;
@@ -43,6 +45,12 @@ export function changeDetail(c: Change): string {
     case 'resource-type-added':
     case 'resource-type-removed':
       return v(c.after ?? c.before);
+    case 'policy-attached':
+    case 'policy-detached':
+      return v(c.after ?? c.before);
+    case 'policy-pattern-added':
+    case 'policy-pattern-removed':
+      return `${c.kind.endsWith('added') ? '+' : '-'} ${v(c.pattern)}`;
   }
 }
 

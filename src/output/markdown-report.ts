@@ -1,4 +1,5 @@
-import { CHANGE_KINDS, SEVERITIES, type Change } from '../diff/change.js';
+import { CHANGE_KINDS, POLICY_IMPACTS, SEVERITIES, type Change } from '../diff/change.js';
+import { policyNames } from './policy-impact-text.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import { changeDetail, changeSubject, sideName } from './describe-change.js';
 import { emphasize, escapeMarkdownCell, escapeMarkdownText } from './markdown-escape.js';
@@ -35,17 +36,30 @@ export function renderMarkdown(result: DiffResult): string {
     for (const nc of result.notCompared) out.push(`- ${escapeMarkdownCell(nc.label)}: ${escapeMarkdownCell(nc.reason)}`);
     out.push('');
   }
+  if (result.policyImpact) {
+    out.push('## Policy impact', '');
+    if (result.policyImpact.length === 0) out.push('No policy pattern touches these changes.', '');
+    else {
+      out.push('| Pattern | Effect | What it does | Actions | Policies |', '| --- | --- | --- | --- | --- |');
+      for (const s of result.policyImpact) {
+        out.push(`| ${escapeMarkdownCell(s.pattern)} | ${s.effect} | ${escapeMarkdownCell(POLICY_IMPACTS[s.impact])} | ${escapeMarkdownCell(s.actions.join(', '))} | ${escapeMarkdownCell(policyNames(s.policies))} |`);
+      }
+      out.push('');
+    }
+  }
+  const withPolicies = result.policyImpact !== undefined;
+  const policiesCell = (c: Change) => (withPolicies ? ` ${escapeMarkdownCell((c.policies ?? []).map((i) => `${i.pattern} (${i.policies.length})`).join(', '))} |` : '');
   for (const kind of CHANGE_KINDS) {
     const ofKind = result.changes.filter((c) => c.kind === kind);
     if (ofKind.length === 0) continue;
     out.push(`## ${kind}`, '');
     if (kind === 'description-changed') {
-      out.push('| Action | Severity | Description (~~removed~~ **added**) |', '| --- | --- | --- |');
-      for (const c of ofKind) out.push(`| ${escapeMarkdownCell(changeSubject(c))} | ${c.severity} | ${wordDiffCell(c)} |`);
+      out.push(`| Action | Severity | Description (~~removed~~ **added**) |${withPolicies ? ' Policy patterns |' : ''}`, `| --- | --- | --- |${withPolicies ? ' --- |' : ''}`);
+      for (const c of ofKind) out.push(`| ${escapeMarkdownCell(changeSubject(c))} | ${c.severity} | ${wordDiffCell(c)} |${policiesCell(c)}`);
     } else {
-      out.push('| Subject | Severity | Change | Why it matters |', '| --- | --- | --- | --- |');
+      out.push(`| Subject | Severity | Change | Why it matters |${withPolicies ? ' Policy patterns |' : ''}`, `| --- | --- | --- | --- |${withPolicies ? ' --- |' : ''}`);
       for (const c of ofKind) {
-        out.push(`| ${escapeMarkdownCell(changeSubject(c))} | ${c.severity} | ${escapeMarkdownCell(changeDetail(c))} | ${escapeMarkdownCell(c.reason)} |`);
+        out.push(`| ${escapeMarkdownCell(changeSubject(c))} | ${c.severity} | ${escapeMarkdownCell(changeDetail(c))} | ${escapeMarkdownCell(c.reason)} |${policiesCell(c)}`);
       }
     }
     out.push('');

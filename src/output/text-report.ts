@@ -3,6 +3,7 @@ import type { DiffResult } from '../diff/diff-result.js';
 import { oneLine } from '../text/sanitize.js';
 import { painter, type Painter } from './color.js';
 import { changeDetail, changeSubject, sideName } from './describe-change.js';
+import { impactLines, patternSummaryLines } from './policy-impact-text.js';
 
 const SEVERITY_STYLE = { high: 'red', medium: 'yellow', low: 'cyan' } as const;
 
@@ -41,8 +42,14 @@ export function renderText(result: DiffResult, options: { color: boolean }): str
       for (const c of ofKind) {
         const detail = c.kind === 'description-changed' ? coloredWordDiff(c, p) : changeDetail(c);
         out.push(`    ${changeSubject(c)}${detail ? `  ${detail}` : ''}`);
+        for (const line of impactLines(c.policies ?? [])) out.push(p.paint('dim', `      ↳ ${line}`));
       }
     }
+  }
+  if (result.policyImpact) {
+    out.push('', p.paint('bold', `POLICY IMPACT (${result.policyImpact.length} ${result.policyImpact.length === 1 ? 'pattern' : 'patterns'})`));
+    if (result.policyImpact.length === 0) out.push('  no policy pattern touches these changes');
+    for (const line of patternSummaryLines(result.policyImpact)) out.push(`  ${line}`);
   }
   const kinds = Object.entries(result.summary).map(([k, n]) => `${n} ${k}`);
   out.push('', `Summary: ${countLine(result.changes)}${kinds.length ? `: ${kinds.join(', ')}` : ''}`);

@@ -4,6 +4,7 @@ import type { Change, WordPart } from '../diff/change.js';
 import type { DiffSide } from '../diff/diff-result.js';
 import type { Action } from '../model/catalog.js';
 import { changeSubject, sideName } from '../output/describe-change.js';
+import { impactLines } from '../output/policy-impact-text.js';
 import { oneLine, stripControl } from '../text/sanitize.js';
 import type { ActionLookup } from './action-lookup.js';
 import { SEVERITY_COLOR } from './style.js';
@@ -113,6 +114,17 @@ export function DetailPane({ change: c, lookup, sides, height, width, scroll, on
               </>
             )}
             {c.kind === 'action-unresolved' ? <Field name="candidates" value={c.candidates?.length ? c.candidates.join(', ') : 'none: no action on the other side starts with this name'} /> : null}
+            {c.policies?.length ? (
+              <Box flexDirection="column" flexShrink={0} marginTop={1}>
+                <Text bold>policies:</Text>
+                {impactLines(c.policies).map((line, i) => (
+                  <Text key={i} wrap="wrap">
+                    {'  '}
+                    {line}
+                  </Text>
+                ))}
+              </Box>
+            ) : null}
             {both ? (
               <Box flexDirection="column" flexShrink={0} marginTop={1}>
                 <Side label="before" side={sides.old} action={both.before} showDescription={c.kind !== 'description-changed'} />

@@ -28,6 +28,13 @@ const oldSide = [
         { name: 'legacy', arnPattern: 'arn:${Partition}:svc:::legacy/${Id}' },
       ],
       conditionKeys: [{ name: 'svc:Old', type: 'String' }],
+      managedPolicies: {
+        policies: [
+          { arn: 'arn:aws:iam::aws:policy/Kept', name: 'Kept' },
+          { arn: 'arn:aws:iam::aws:policy/Dropped', name: 'Dropped' },
+        ],
+        patterns: ['svc:Get*', 'svc:OldName', 'svc:describeThing'],
+      },
     },
   ),
   catalog('retired', [action('Anything')]),
@@ -55,6 +62,13 @@ const newSide = [
         { name: 'image', arnPattern: 'arn:${Partition}:svc:::image/${Id}' },
       ],
       conditionKeys: [{ name: 'svc:New', type: 'Bool' }],
+      managedPolicies: {
+        policies: [
+          { arn: 'arn:aws:iam::aws:policy/Kept', name: 'Kept' },
+          { arn: 'arn:aws:iam::aws:policy/Added', name: 'Added' },
+        ],
+        patterns: ['svc:Get*', 'svc:List*', 'svc:NewName', 'svc:DescribeThing'],
+      },
     },
   ),
   catalog('newcomer', [action('Anything')]),
@@ -74,6 +88,16 @@ describe('diff of hand-written catalogs', () => {
     const seen = new Set(result.changes.map((c) => `${c.kind}/${c.severity}`));
     const rules = SEVERITY_RULES.filter((r) => r.kind !== 'action-unresolved').map((r) => `${r.kind}/${r.severity}`);
     expect(rules.filter((r) => !seen.has(r))).toEqual([]);
+  });
+
+  it('managed-policy pages: policies attached and detached by ARN, patterns added and removed, case ignored', () => {
+    expect(find('policy-attached')).toMatchObject([{ policy: 'Added', after: 'arn:aws:iam::aws:policy/Added', severity: 'medium' }]);
+    expect(find('policy-detached')).toMatchObject([{ policy: 'Dropped', before: 'arn:aws:iam::aws:policy/Dropped', severity: 'medium' }]);
+    expect(find('policy-pattern-added').map((c) => [c.pattern, c.severity])).toEqual([
+      ['svc:List*', 'high'],
+      ['svc:NewName', 'medium'],
+    ]);
+    expect(find('policy-pattern-removed').map((c) => [c.pattern, c.severity])).toEqual([['svc:OldName', 'low']]);
   });
 
   it('services that appear and go', () => {

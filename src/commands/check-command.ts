@@ -1,0 +1,42 @@
+import { choice, parseCommandArgs } from '../cli/args.js';
+import { UsageError } from '../cli/usage-error.js';
+import { loadCatalogsParallel } from '../io/parallel-load.js';
+import { policyNames } from '../output/policy-impact-text.js';
+import { checkPolicies, FINDINGS } from '../policy/check-policies.js';
+import { loadPolicySources } from '../policy/policy-source.js';
+import { oneLine, stripControl } from '../text/sanitize.js';
+import type { Command } from './command.js';
+import { writeSkipped } from './skipped-note.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'find names in policies a catalog does not know, wildcards that match nothing, mis-cased names',
+  usage: 'iamdiff check POLICY... --catalog X [--format text|json] [--exit-code] [--input-format ID]',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('check', argv, {
+      catalog: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      'exit-code': { type: 'boolean' },
+      'input-format': { type: 'string' },
+    });
+    if (positionals.length === 0) throw new UsageError('check: name the policies (managed-policy pages, a directory of them, or IAM policy JSON)');
+    if (!values.catalog) throw new UsageError('check: --catalog X is required (a catalog file, snapshot or directory)');
+    const format = choice('format', values.format, ['text', 'json'] as const, 'text');
+    const grants = loadPolicySources(positionals);
+    const skipped: string[] = [];
+    const catalogs = await loadCatalogsParallel(values.catalog, { format: values['input-format'], skipped });
+    writeSkipped(io, skipped);
+    const findings = checkPolicies(grants, catalogs);
+    if (format === 'json') io.stdout.write(JSON.stringify(findings, (_k, v: unknown) => (typeof v === 'string' ? stripControl(v) : v), 2) + '\n');
+    else {
+      const patterns = new Set(grants.flatMap((g) => g.patterns)).size;
+      const out = [`iamdiff check: ${patterns} patterns in ${new Set(grants.map((g) => g.policy)).size} policies against ${oneLine(values.catalog)}`];
+      for (const f of findings) {
+        out.push(`  ${f.finding.padEnd(15)} ${oneLine(f.pattern)}${f.canonical ? ` (catalog: ${oneLine(f.canonical)})` : ''} ${FINDINGS[f.finding]} — ${policyNames(f.policies)}`);
+      }
+      out.push(`Summary: ${findings.length === 0 ? 'no findings' : `${findings.length} finding${findings.length === 1 ? '' : 's'}`}`);
+      io.stdout.write(out.join('\n') + '\n');
+    }
+    return values['exit-code'] && findings.length > 0 ? 1 : 0;
+  },
+};
