@@ -30,7 +30,8 @@ export const checkCommand: Command = {
     if (format === 'json') io.stdout.write(JSON.stringify(findings, (_k, v: unknown) => (typeof v === 'string' ? stripControl(v) : v), 2) + '\n');
     else {
       const patterns = new Set(grants.flatMap((g) => g.patterns)).size;
-      const out = [`iamdiff check: ${patterns} patterns in ${new Set(grants.map((g) => g.policy)).size} policies against ${oneLine(values.catalog)}`];
+      const policies = new Set(grants.map((g) => g.policy)).size;
+      const out = [`iamdiff check: ${patterns} pattern${patterns === 1 ? '' : 's'} in ${policies} polic${policies === 1 ? 'y' : 'ies'} against ${oneLine(values.catalog)}`];
       for (const f of findings) {
         out.push(`  ${f.finding.padEnd(15)} ${oneLine(f.pattern)}${f.canonical ? ` (catalog: ${oneLine(f.canonical)})` : ''} ${FINDINGS[f.finding]} — ${policyNames(f.policies)}`);
       }

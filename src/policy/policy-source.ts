@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { decodeText, isDirectory, listFiles, loadCatalogFile, readBytes } from '../io/read-input.js';
 import { InputError } from '../model/errors.js';
 
@@ -36,12 +36,12 @@ function loadPolicyFile(file: string): PolicyGrant[] {
   return page.policies.map((p) => ({ policy: p.name, arn: p.arn, effect: 'Allow' as const, patterns: [...page.patterns], file }));
 }
 
-/** Where JSON.parse gave up (its messages name no position on Node 20): the YAML parser, a JSON superset, locates it. */
-function jsonErrorLine(text: string): number {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const err = doc.errors[0];
-  return err ? lineCounter.linePos(err.pos[0]).line : 1;
+/** Where and why a JSON text is invalid: JSON.parse names no position on Node 20, jsonc-parser does. */
+function jsonError(text: string): { detail: string; offset: number } {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  return first ? { detail: printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), offset: first.offset } : { detail: 'syntax error', offset: 0 };
 }
 
 /** 1-based line of a character offset. */
@@ -65,12 +65,13 @@ export function policyDocumentGrants(text: string, file: string): PolicyGrant[] 
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new InputError(file, 'not valid JSON', jsonErrorLine(text));
+    const { detail, offset } = jsonError(text);
+    throw new InputError(file, `not valid JSON: ${detail}`, lineAt(text, offset));
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc) || !('Statement' in doc)) throw new InputError(file, 'not an IAM policy document: no "Statement"', 1);
   const raw = (doc as { Statement: unknown }).Statement;
   const statements = Array.isArray(raw) ? raw : [raw];
-  const name = basename(file).replace(/\.json$/i, '');
+  const name = file === '-' || file === '<stdin>' ? 'stdin' : basename(file).replace(/\.json$/i, '');
   return statements.map((s, i): PolicyGrant => {
     const line = statementLine(text, i);
     if (!s || typeof s !== 'object') throw new InputError(file, `statement ${i + 1} is not an object`, line);
