@@ -1,3 +1,4 @@
+import { FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
@@ -14,10 +15,10 @@ export const checkCommand: Command = {
   usage: 'iamdiff check POLICY... --catalog X [--format text|json] [--exit-code] [--input-format ID]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('check', argv, {
+      ...FORMAT_OPTION,
       catalog: { type: 'string' },
-      format: { type: 'string', short: 'f' },
       'exit-code': { type: 'boolean' },
-      'input-format': { type: 'string' },
+      'input-format': SOURCE_OPTIONS['input-format'],
     });
     if (positionals.length === 0) throw new UsageError('check: name the policies (managed-policy pages, a directory of them, or IAM policy JSON)');
     if (!values.catalog) throw new UsageError('check: --catalog X is required (a catalog file, snapshot or directory)');

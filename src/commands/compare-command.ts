@@ -1,3 +1,4 @@
+import { COLOR_OPTIONS, FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { compareSources } from '../compare/compare-sources.js';
@@ -15,12 +16,10 @@ export const compareCommand: Command = {
   usage: 'iamdiff compare SOURCE SOURCE... [--format text|markdown|json] [--service PREFIX] [--only-disagreements] [--input-format ID]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('compare', argv, {
-      format: { type: 'string', short: 'f' },
-      service: { type: 'string' },
+      ...FORMAT_OPTION,
+      ...SOURCE_OPTIONS,
+      ...COLOR_OPTIONS,
       'only-disagreements': { type: 'boolean' },
-      'input-format': { type: 'string' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
     });
     if (positionals.length < 2) throw new UsageError('compare: give at least two sources of the same service');
     const format = choice('format', values.format, ['text', 'markdown', 'json'] as const, 'text');

@@ -1,3 +1,4 @@
+import { FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
@@ -15,10 +16,9 @@ export const expandCommand: Command = {
   usage: 'iamdiff expand PATTERN... --catalog X [--catalog Y] [--format text|json] [--service PREFIX] [--input-format ID]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('expand', argv, {
+      ...FORMAT_OPTION,
+      ...SOURCE_OPTIONS,
       catalog: { type: 'string', multiple: true },
-      format: { type: 'string', short: 'f' },
-      service: { type: 'string' },
-      'input-format': { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('expand: give at least one PATTERN (e.g. ecr:Describe*)');
     const paths = values.catalog ?? [];

@@ -1,3 +1,4 @@
+import { COLOR_OPTIONS, FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { stringify } from 'yaml';
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
@@ -37,13 +38,11 @@ export const logCommand: Command = {
   usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|json|yaml] [--min-severity LEVEL] [--service PREFIX] [--input-format ID]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('log', argv, {
+      ...FORMAT_OPTION,
+      ...SOURCE_OPTIONS,
+      ...COLOR_OPTIONS,
       action: { type: 'string' },
-      format: { type: 'string', short: 'f' },
       'min-severity': { type: 'string' },
-      service: { type: 'string' },
-      'input-format': { type: 'string' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
     });
     if (positionals.length === 0) throw new UsageError('log: name the versions (files, snapshots or a directory of snapshots)');
     const format = choice('format', values.format, ['text', 'json', 'yaml'] as const, 'text');

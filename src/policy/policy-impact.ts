@@ -11,6 +11,10 @@ interface CompiledGrant {
 
 const IMPACT_ORDER = Object.keys(POLICY_IMPACTS) as PolicyImpactKind[];
 
+function byImpactThenPattern(a: { impact: PolicyImpactKind; pattern: string; effect: string }, b: { impact: PolicyImpactKind; pattern: string; effect: string }): number {
+  return IMPACT_ORDER.indexOf(a.impact) - IMPACT_ORDER.indexOf(b.impact) || compareNames(a.pattern, b.pattern) || a.effect.localeCompare(b.effect);
+}
+
 /** Does any of the grant's patterns name this action (for a NotAction statement: does the statement apply to it)? */
 function matching(g: CompiledGrant, service: string, action: string): ActionPattern[] {
   return g.patterns.filter((p) => patternMatches(p, service, action));
@@ -65,7 +69,7 @@ function changeImpacts(change: Change, grants: CompiledGrant[]): PolicyImpact[] 
   }
   return [...byKey.values()]
     .map((i) => ({ ...i, policies: i.policies.sort(compareNames) }))
-    .sort((a, b) => IMPACT_ORDER.indexOf(a.impact) - IMPACT_ORDER.indexOf(b.impact) || compareNames(a.pattern, b.pattern) || a.effect.localeCompare(b.effect));
+    .sort(byImpactThenPattern);
 }
 
 /** Per pattern, the actions whose change it touches. */
@@ -83,7 +87,7 @@ function patternSummary(changes: Change[]): PatternImpact[] {
   }
   return [...byKey.values()]
     .map((e) => ({ ...e, actions: e.actions.sort(compareNames), policies: e.policies.sort(compareNames) }))
-    .sort((a, b) => IMPACT_ORDER.indexOf(a.impact) - IMPACT_ORDER.indexOf(b.impact) || compareNames(a.pattern, b.pattern) || a.effect.localeCompare(b.effect));
+    .sort(byImpactThenPattern);
 }
 
 /** The diff with each change's policy impact, and a summary per pattern. */
