@@ -5,7 +5,8 @@ import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { policyNames } from '../output/policy-impact-text.js';
 import { checkPolicies, FINDINGS } from '../policy/check-policies.js';
 import { loadPolicySources } from '../policy/policy-source.js';
-import { oneLine, stripControl } from '../text/sanitize.js';
+import { renderStructured } from '../output/structured-report.js';
+import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
@@ -28,7 +29,7 @@ export const checkCommand: Command = {
     const catalogs = await loadCatalogsParallel(values.catalog, { format: values['input-format'], skipped });
     writeSkipped(io, skipped);
     const findings = checkPolicies(grants, catalogs);
-    if (format === 'json') io.stdout.write(JSON.stringify(findings, (_k, v: unknown) => (typeof v === 'string' ? stripControl(v) : v), 2) + '\n');
+    if (format === 'json') io.stdout.write(renderStructured(findings, 'json'));
     else {
       const patterns = new Set(grants.flatMap((g) => g.patterns)).size;
       const policies = new Set(grants.map((g) => g.policy)).size;

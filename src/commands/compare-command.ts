@@ -6,7 +6,7 @@ import { renderCompareMarkdown } from '../compare/render-compare-markdown.js';
 import { renderCompareText } from '../compare/render-compare-text.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
-import { stripControl } from '../text/sanitize.js';
+import { renderStructured } from '../output/structured-report.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
@@ -36,7 +36,7 @@ export const compareCommand: Command = {
     const only = !!values['only-disagreements'];
     if (format === 'json') {
       const rows = only ? matrix.rows.filter((r) => r.disagreements.length > 0) : matrix.rows;
-      io.stdout.write(JSON.stringify({ ...matrix, rows }, (_k, v: unknown) => (typeof v === 'string' ? stripControl(v) : v), 2) + '\n');
+      io.stdout.write(renderStructured({ ...matrix, rows }, 'json'));
     } else if (format === 'markdown') io.stdout.write(renderCompareMarkdown(matrix, { onlyDisagreements: only }));
     else io.stdout.write(renderCompareText(matrix, { color: wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env), onlyDisagreements: only }));
     return 0;

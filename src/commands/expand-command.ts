@@ -4,6 +4,7 @@ import { UsageError } from '../cli/usage-error.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
 import type { Catalog } from '../model/catalog.js';
 import { expandPattern, expansionDelta, type GrantedAction } from '../policy/expand-patterns.js';
+import { renderStructured } from '../output/structured-report.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
@@ -35,12 +36,12 @@ export const expandCommand: Command = {
     writeSkipped(io, skipped);
     if (versions.length === 1) {
       const data = positionals.map((pattern) => ({ pattern, grants: expandPattern(pattern, versions[0]!) }));
-      if (format === 'json') io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+      if (format === 'json') io.stdout.write(renderStructured(data, 'json'));
       else for (const d of data) io.stdout.write([`${oneLine(d.pattern)} grants ${d.grants.length} action${d.grants.length === 1 ? '' : 's'}`, ...d.grants.map(line)].join('\n') + '\n');
       return 0;
     }
     const data = positionals.map((pattern) => ({ pattern, ...expansionDelta(pattern, versions[0]!, versions[1]!) }));
-    if (format === 'json') io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+    if (format === 'json') io.stdout.write(renderStructured(data, 'json'));
     else {
       for (const d of data) {
         const out = [`${oneLine(d.pattern)}: ${d.added.length} newly granted, ${d.removed.length} no longer granted, ${d.kept} unchanged`];

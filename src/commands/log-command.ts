@@ -1,5 +1,4 @@
 import { COLOR_OPTIONS, FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
-import { stringify } from 'yaml';
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
@@ -9,6 +8,7 @@ import { actionHistory, canonicalActionName, type ActionEvent } from '../history
 import { loadVersions } from '../history/versions.js';
 import { writeSkipped } from './skipped-note.js';
 import { wantColor } from '../output/color.js';
+import { renderStructured } from '../output/structured-report.js';
 import { renderText } from '../output/text-report.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
@@ -56,7 +56,7 @@ export const logCommand: Command = {
       const action = canonicalActionName(versions, values.action);
       if (format !== 'text') {
         const data = { action, versions: versions.map((v) => v.name), events };
-        io.stdout.write(format === 'json' ? JSON.stringify(data, null, 2) + '\n' : stringify(data));
+        io.stdout.write(renderStructured(data, format));
         return 0;
       }
       io.stdout.write(`${oneLine(action)}: history across ${versions.length} versions\n`);
@@ -76,7 +76,7 @@ export const logCommand: Command = {
     }
     if (format !== 'text') {
       const data = steps.map((s) => ({ from: s.from, to: s.to, notCompared: s.result.notCompared, summary: s.result.summary, changes: s.result.changes }));
-      io.stdout.write(format === 'json' ? JSON.stringify(data, null, 2) + '\n' : stringify(data, { lineWidth: 0 }));
+      io.stdout.write(renderStructured(data, format));
       return 0;
     }
     io.stdout.write(`${versions.length} versions, oldest first (undated versions first, in the order given):\n`);

@@ -1,6 +1,7 @@
 import { parseCommandArgs, choice } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { loadCatalogs } from '../io/read-input.js';
+import { renderStructured } from '../output/structured-report.js';
 import { catalogToYaml } from '../snapshot/snapshot-yaml.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
@@ -23,7 +24,7 @@ export const parseCommand: Command = {
     writeSkipped(io, skipped);
     if (to === 'json') {
       const data = catalogs.length === 1 ? catalogs[0] : catalogs;
-      io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+      io.stdout.write(renderStructured(data, 'json'));
     } else {
       io.stdout.write(catalogs.map((c) => catalogToYaml(c)).join('---\n'));
     }

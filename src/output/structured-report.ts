@@ -2,9 +2,20 @@ import { stringify } from 'yaml';
 import type { DiffResult } from '../diff/diff-result.js';
 import { stripControl } from '../text/sanitize.js';
 
+/** A copy of `data` with every string stripped of terminal control sequences. */
+export function sanitized<T>(data: T): T {
+  return JSON.parse(JSON.stringify(data, (_k, v: unknown) => (typeof v === 'string' ? stripControl(v) : v))) as T;
+}
+
 /** The diff result with every string stripped of terminal control sequences. */
 export function sanitizedResult(result: DiffResult): DiffResult {
-  return JSON.parse(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'string' ? stripControl(v) : v))) as DiffResult;
+  return sanitized(result);
+}
+
+/** Any command's data as JSON or YAML, document text made safe to print. */
+export function renderStructured(data: unknown, format: 'json' | 'yaml'): string {
+  const clean = sanitized(data);
+  return format === 'json' ? JSON.stringify(clean, null, 2) + '\n' : stringify(clean, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** Machine-readable JSON: key order fixed by construction, changes already sorted. */

@@ -63,4 +63,14 @@ describe('iamdiff check', () => {
     );
     expect(runCli(['check', '-', '--catalog', PS], { input: policy }).code).toBe(0);
   });
+
+  it('strips terminal control sequences from what policies wrote, in text and JSON', () => {
+    const policy = JSON.stringify({ Statement: [{ Sid: 'x\u001b]0;owned\u0007', Effect: 'Allow', Action: ['ecr:Get\u001b[2JEvil'] }] });
+    for (const format of ['text', 'json']) {
+      const r = runCli(['check', '-', '--catalog', PS, '--format', format], { input: policy });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u001b\u0007]/);
+      expect(r.stdout).toContain('ecr:GetEvil');
+    }
+  });
 });
