@@ -13,7 +13,7 @@ import { writeSkipped } from './skipped-note.js';
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'line up several sources of one service and show where they disagree',
-  usage: 'iamdiff compare SOURCE SOURCE... [--format text|markdown|json] [--service PREFIX] [--only-disagreements] [--input-format ID]',
+  usage: 'iamdiff compare SOURCE SOURCE... [--format text|markdown|json] [--service PREFIX] [--only-disagreements] [--input-format ID] [--color|--no-color]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('compare', argv, {
       ...FORMAT_OPTION,

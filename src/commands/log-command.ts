@@ -35,7 +35,7 @@ function eventLine(e: ActionEvent): string {
 export const logCommand: Command = {
   name: 'log',
   summary: 'order catalog versions by date and show what changed between each consecutive pair',
-  usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|json|yaml] [--min-severity LEVEL] [--service PREFIX] [--input-format ID]',
+  usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|json|yaml] [--min-severity LEVEL] [--service PREFIX] [--input-format ID] [--color|--no-color]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('log', argv, {
       ...FORMAT_OPTION,
