@@ -1,4 +1,5 @@
 import { CHANGE_KINDS, severityRank, type ChangeKind, type Severity } from './change.js';
+import { patternSummary } from '../policy/policy-impact.js';
 import type { DiffResult } from './diff-result.js';
 
 export interface ChangeFilter {
@@ -16,5 +17,6 @@ export function filterResult(result: DiffResult, filter: ChangeFilter): DiffResu
     const n = changes.filter((c) => c.kind === kind).length;
     if (n > 0) summary[kind] = n;
   }
-  return { ...result, summary, changes };
+  // The per-pattern policy summary follows the changes kept.
+  return result.policyImpact ? { ...result, summary, changes, policyImpact: patternSummary(changes) } : { ...result, summary, changes };
 }

@@ -73,7 +73,7 @@ function changeImpacts(change: Change, grants: CompiledGrant[]): PolicyImpact[] 
 }
 
 /** Per pattern, the actions whose change it touches. */
-function patternSummary(changes: Change[]): PatternImpact[] {
+export function patternSummary(changes: Change[]): PatternImpact[] {
   const byKey = new Map<string, PatternImpact>();
   for (const c of changes) {
     for (const i of c.policies ?? []) {

@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeDiff } from '../../src/commands/diff-command.js';
 import type { DiffResult } from '../../src/diff/diff-result.js';
+import { filterResult } from '../../src/diff/filter-changes.js';
 import { renderReport } from '../../src/output/render-report.js';
 import { loadPolicySources } from '../../src/policy/policy-source.js';
 import { ReviewApp } from '../../src/review/app.js';
@@ -119,6 +120,10 @@ describe('diff --policies on the seeds: Policy Sentry page → box table, with t
     expect(yaml).toContain('policyImpact:');
     expect(yaml).toContain('impact: new-implicit-grant');
     expect(renderReport(result, 'json', { color: false })).toBe(renderReport(await computeDiff(PS, BOX, { policies: [PAGE] }), 'json', { color: false }));
+
+    // Exported (or filtered) subsets carry the summary of their own changes.
+    const onlyDescribeRegistry = filterResult({ ...result, changes: result.changes.filter((c) => c.action === 'DescribeRegistry') }, {});
+    expect(onlyDescribeRegistry.policyImpact!.every((s) => s.actions.join() === 'ecr:DescribeRegistry')).toBe(true);
 
     const app = render(createElement(ReviewApp, { result, size: { columns: 100, rows: 40 } }));
     app.stdin.write('/');
