@@ -5,7 +5,7 @@ const KEYS: Array<[string, string]> = [
   ['PgUp PgDn', 'a page up or down'],
   ['g  G', 'top, bottom'],
   ['Tab', 'focus the list or the detail pane'],
-  ['/', 'search action names and descriptions'],
+  ['/', 'search action names, descriptions, policies'],
   ['  Enter  Esc', 'keep the search as a filter, clear it'],
   ['f', 'filter by kind (all, then each kind present)'],
   ['s', 'minimum severity (low, medium, high)'],

@@ -44,7 +44,8 @@ export function createReviewModel(changes: Change[], lookup?: ActionLookup): Rev
     let t = texts.get(c);
     if (t === undefined) {
       const sides = c.action && lookup ? lookup(c.service, c.action) : {};
-      t = [changeSubject(c), c.before, c.after, c.candidates?.join(' '), sides.before?.description, sides.after?.description].filter(Boolean).join('\n').toLowerCase();
+      const policies = c.policies?.flatMap((p) => [p.pattern, ...p.policies]).join('\n');
+      t = [changeSubject(c), c.before, c.after, c.candidates?.join(' '), sides.before?.description, sides.after?.description, policies].filter(Boolean).join('\n').toLowerCase();
       texts.set(c, t);
     }
     return t;

@@ -134,5 +134,15 @@ describe('diff --policies on the seeds: Policy Sentry page → box table, with t
     expect(frame).toContain('policies:');
     expect(frame).toContain('ecr:Describe* newly grants it (wildcard) — AccessAnalyzerServiceRolePolicy');
     app.unmount();
+
+    // Search finds the changes a pattern touches.
+    const byPattern = render(createElement(ReviewApp, { result, size: { columns: 100, rows: 40 } }));
+    byPattern.stdin.write('/');
+    for (const ch of 'ecr:get*') byPattern.stdin.write(ch);
+    byPattern.stdin.write('\r');
+    await new Promise((r) => setTimeout(r, 50));
+    const rows = (byPattern.lastFrame() ?? '').split('\n').filter((l) => /^[ ›] [ ✓] ecr:/.test(l));
+    expect(rows.map((l) => /ecr:\S+/.exec(l)![0])).toEqual(['ecr:GetRegistryPolicy', 'ecr:GetRegistryScanningConfiguration']);
+    byPattern.unmount();
   });
 });
