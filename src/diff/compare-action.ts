@@ -79,7 +79,9 @@ function resourceChanges(ctx: Context, before: ActionResourceType[], after: Acti
 
 /** What changed in one action present on both sides, limited to fields both sides carry. */
 export function compareAction(service: string, before: Action, after: Action, fields: ReadonlySet<CatalogField>): Change[] {
-  const ctx: Context = { service, action: after.truncated ? before.name : after.name, fields };
+  // A name cut on both sides stays marked as cut.
+  const name = !after.truncated ? after.name : before.truncated ? `${before.name}…` : before.name;
+  const ctx: Context = { service, action: name, fields };
   const changes: Change[] = [];
   if (fields.has('accessLevel') && before.accessLevel && after.accessLevel && before.accessLevel !== after.accessLevel) {
     const down = accessLevelRank(after.accessLevel) < accessLevelRank(before.accessLevel);

@@ -42,14 +42,24 @@ export function matchActions(oldActions: Action[], newActions: Action[]): Action
     return undefined;
   };
 
+  // The same cut name on both sides (two versions of one box table) is the same action.
+  const newCut = new Map(newActions.filter((a) => a.truncated).map((a) => [actionKey(a.name), a]));
   for (const o of oldActions) {
-    if (!o.truncated) continue;
+    const n = o.truncated ? newCut.get(actionKey(o.name)) : undefined;
+    if (!n || pairedNew.has(n)) continue;
+    result.pairs.push([o, n]);
+    pairedOld.add(o);
+    pairedNew.add(n);
+  }
+
+  for (const o of oldActions) {
+    if (!o.truncated || pairedOld.has(o)) continue;
     pairedOld.add(o);
     const n = resolveTruncated(o, newActions, pairedNew, 'old');
     if (n) result.pairs.push([o, n]);
   }
   for (const n of newActions) {
-    if (!n.truncated) continue;
+    if (!n.truncated || pairedNew.has(n)) continue;
     pairedNew.add(n);
     const o = resolveTruncated(n, oldActions, pairedOld, 'new');
     if (o) result.pairs.push([o, n]);

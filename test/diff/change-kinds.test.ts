@@ -186,6 +186,12 @@ describe('fields a side does not carry', () => {
 });
 
 describe('truncated names', () => {
+  it('the same cut name on both sides is the same action, compared as such', () => {
+    const cut = (accessLevel: 'List' | 'Read') => catalog('svc', [action('BatchGetRepositoryScanningConfigur', { truncated: true, accessLevel })]);
+    expect(diffCatalogs('o', [cut('List')], 'n', [cut('List')]).changes).toEqual([]);
+    expect(diffCatalogs('o', [cut('List')], 'n', [cut('Read')]).changes).toMatchObject([{ kind: 'access-level-changed', action: 'BatchGetRepositoryScanningConfigur…', before: 'List', after: 'Read' }]);
+  });
+
   it('resolve against the one action they are a prefix of', () => {
     const o = catalog('svc', [action('BatchGetRepositoryScanningConfiguration', { accessLevel: 'Read', description: 'd' })]);
     const n = catalog('svc', [action('BatchGetRepositoryScanningConfigur', { truncated: true, accessLevel: 'List', description: 'd' })]);
