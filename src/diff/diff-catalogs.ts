@@ -12,7 +12,7 @@ function byPrefix(catalogs: Catalog[], path: string): Map<string, Catalog> {
   const map = new Map<string, Catalog>();
   for (const c of catalogs) {
     const other = map.get(c.service.prefix);
-    if (other) throw new InputError(path, `holds two catalogs of service ${c.service.prefix} (${other.source.file} and ${c.source.file}): cannot tell which to compare`);
+    if (other) throw new InputError(path, `holds two catalogs of service ${c.service.prefix} (${other.source.file} and ${c.source.file}): cannot tell which to compare; for versions of one service use iamdiff log`);
     map.set(c.service.prefix, c);
   }
   return map;

@@ -60,6 +60,12 @@ describe('iamdiff log', () => {
     expect(pairs[0]!.notCompared.map((n) => n.field)).toContain('accessLevel');
   });
 
+  it('diff refuses a directory of one service\'s versions and points to log', () => {
+    const r = runCli(['diff', 'snapshots/ecr', 'snapshots/ecr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^iamdiff: snapshots\/ecr: holds two catalogs of service ecr \(.*\): cannot tell which to compare; for versions of one service use iamdiff log\n$/);
+  });
+
   it('needs at least one version, and a known action format', () => {
     expect(runCli(['log']).code).toBe(2);
     const r = runCli(['log', PS, '--format', 'xml']);
