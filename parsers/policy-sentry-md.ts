@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { yamlLib } from '../src/lazy/lazy-modules.js';
 import { parseAccessLevel } from '../src/model/access-level.js';
 import type { Action, ActionResourceType, Catalog } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
@@ -32,7 +32,7 @@ function frontMatter(lines: string[], file: string): { title?: string; end: numb
   if (close < 0) throw new InputError(file, 'front matter opened with --- is never closed (truncated file?)', 1);
   let data: unknown;
   try {
-    data = parseYaml(lines.slice(1, close).join('\n'));
+    data = yamlLib().parse(lines.slice(1, close).join('\n'));
   } catch (e) {
     throw new InputError(file, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 2);
   }

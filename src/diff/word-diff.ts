@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffLib } from '../lazy/lazy-modules.js';
 import type { WordPart } from './change.js';
 
 /** Whitespace folded, so re-wrapping a description is not a change. */
@@ -8,5 +8,5 @@ export function foldSpace(text: string): string {
 
 /** Word-level diff of two descriptions (the `diff` package's diffWords). */
 export function wordDiff(before: string, after: string): WordPart[] {
-  return diffWords(before, after).map((p) => ({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
+  return diffLib().diffWords(before, after).map((p) => ({ op: p.added ? 'added' : p.removed ? 'removed' : 'same', text: p.value }));
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yamlLib } from '../lazy/lazy-modules.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import { stripControl } from '../text/sanitize.js';
 
@@ -15,7 +15,7 @@ export function sanitizedResult(result: DiffResult): DiffResult {
 /** Any command's data as JSON or YAML, document text made safe to print. */
 export function renderStructured(data: unknown, format: 'json' | 'yaml'): string {
   const clean = sanitized(data);
-  return format === 'json' ? JSON.stringify(clean, null, 2) + '\n' : stringify(clean, { lineWidth: 0, aliasDuplicateObjects: false });
+  return format === 'json' ? JSON.stringify(clean, null, 2) + '\n' : yamlLib().stringify(clean, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** Machine-readable JSON: key order fixed by construction, changes already sorted. */
@@ -24,5 +24,5 @@ export function renderJson(result: DiffResult): string {
 }
 
 export function renderYaml(result: DiffResult): string {
-  return stringify(sanitizedResult(result), { lineWidth: 0, aliasDuplicateObjects: false });
+  return yamlLib().stringify(sanitizedResult(result), { lineWidth: 0, aliasDuplicateObjects: false });
 }

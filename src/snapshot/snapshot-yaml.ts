@@ -1,4 +1,4 @@
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { yamlLib } from '../lazy/lazy-modules.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
@@ -86,8 +86,8 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const result = catalogSchema.safeParse(rest);
     if (result.success) return normalizeCatalog(result.data as Catalog);
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     const line = lineCounter.linePos(first.pos[0]).line;
@@ -103,8 +103,8 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const issue = result.error.issues[0]!;
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     let node: unknown;
-    for (let n = path.length; n >= 0 && !isNode(node); n--) node = doc.getIn(path.slice(0, n), true);
-    const offset = isNode(node) && node.range ? node.range[0] : 0;
+    for (let n = path.length; n >= 0 && !yamlLib().isNode(node); n--) node = doc.getIn(path.slice(0, n), true);
+    const offset = yamlLib().isNode(node) && node.range ? node.range[0] : 0;
     throw new InputError(file, `snapshot does not match the catalog schema at ${path.join('.') || '(top)'}: ${issue.message}`, lineCounter.linePos(offset).line);
   }
   return normalizeCatalog(result.data as Catalog);
