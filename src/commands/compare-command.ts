@@ -2,11 +2,11 @@ import { COLOR_OPTIONS, FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-opti
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { compareSources } from '../compare/compare-sources.js';
+import { renderCompareJson } from '../compare/render-compare-json.js';
 import { renderCompareMarkdown } from '../compare/render-compare-markdown.js';
 import { renderCompareText } from '../compare/render-compare-text.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
-import { renderStructured } from '../output/structured-report.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
@@ -34,10 +34,8 @@ export const compareCommand: Command = {
     if (catalogs.length < 2) throw new UsageError(`compare: fewer than two sources hold service ${service}`);
     const matrix = compareSources(catalogs);
     const only = !!values['only-disagreements'];
-    if (format === 'json') {
-      const rows = only ? matrix.rows.filter((r) => r.disagreements.length > 0) : matrix.rows;
-      io.stdout.write(renderStructured({ ...matrix, rows }, 'json'));
-    } else if (format === 'markdown') io.stdout.write(renderCompareMarkdown(matrix, { onlyDisagreements: only }));
+    if (format === 'json') io.stdout.write(renderCompareJson(matrix, { onlyDisagreements: only }));
+    else if (format === 'markdown') io.stdout.write(renderCompareMarkdown(matrix, { onlyDisagreements: only }));
     else io.stdout.write(renderCompareText(matrix, { color: wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env), onlyDisagreements: only }));
     return 0;
   },

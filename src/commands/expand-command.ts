@@ -1,15 +1,19 @@
 import { FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
-import { loadCatalogsParallel } from '../io/parallel-load.js';
 import type { Catalog } from '../model/catalog.js';
-import { expandPattern, expansionDelta, type GrantedAction } from '../policy/expand-patterns.js';
+import { expandPattern, expansionDelta, uncertainGrants, type GrantedAction } from '../policy/expand-patterns.js';
+import { loadCatalogVersion } from '../policy/load-catalog-version.js';
 import { renderStructured } from '../output/structured-report.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
 const line = (g: GrantedAction) => `  ${oneLine(g.action)}${g.accessLevel ? `  (${g.accessLevel})` : ''}`;
+
+/** A heading and one line per action, or nothing when there are none. */
+const section = (heading: string, grants: GrantedAction[]) => (grants.length ? [heading, ...grants.map(line)] : []);
+const UNCERTAIN = ' may grant (a name the source cut; the pattern matches some names it could be):';
 
 export const expandCommand: Command = {
   name: 'expand',
@@ -27,17 +31,17 @@ export const expandCommand: Command = {
     const format = choice('format', values.format, ['text', 'json'] as const, 'text');
     const skipped: string[] = [];
     const versions: Catalog[][] = [];
-    for (const p of paths) {
-      const catalogs = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'], skipped });
-      const listing = catalogs.filter((c) => c.carries.includes('actions'));
-      if (listing.length === 0) throw new UsageError(`expand: ${p} does not list a service's actions (format ${catalogs[0]?.source.format})`);
-      versions.push(listing);
-    }
+    for (const p of paths) versions.push(await loadCatalogVersion(p, { service: values.service, format: values['input-format'], skipped }));
     writeSkipped(io, skipped);
     if (versions.length === 1) {
-      const data = positionals.map((pattern) => ({ pattern, grants: expandPattern(pattern, versions[0]!) }));
+      const data = positionals.map((pattern) => ({ pattern, grants: expandPattern(pattern, versions[0]!), uncertain: uncertainGrants(pattern, versions[0]!) }));
       if (format === 'json') io.stdout.write(renderStructured(data, 'json'));
-      else for (const d of data) io.stdout.write([`${oneLine(d.pattern)} grants ${d.grants.length} action${d.grants.length === 1 ? '' : 's'}`, ...d.grants.map(line)].join('\n') + '\n');
+      else {
+        for (const d of data) {
+          const head = `${oneLine(d.pattern)} grants ${d.grants.length} action${d.grants.length === 1 ? '' : 's'}`;
+          io.stdout.write([head, ...d.grants.map(line), ...section(UNCERTAIN, d.uncertain)].join('\n') + '\n');
+        }
+      }
       return 0;
     }
     const data = positionals.map((pattern) => ({ pattern, ...expansionDelta(pattern, versions[0]!, versions[1]!) }));
@@ -45,8 +49,7 @@ export const expandCommand: Command = {
     else {
       for (const d of data) {
         const out = [`${oneLine(d.pattern)}: ${d.added.length} newly granted, ${d.removed.length} no longer granted, ${d.kept} unchanged`];
-        if (d.added.length) out.push(' newly granted:', ...d.added.map(line));
-        if (d.removed.length) out.push(' no longer granted:', ...d.removed.map(line));
+        out.push(...section(' newly granted:', d.added), ...section(' no longer granted:', d.removed), ...section(UNCERTAIN, d.uncertain));
         io.stdout.write(out.join('\n') + '\n');
       }
     }

@@ -15,6 +15,9 @@ export type ComparedField = (typeof COMPARED_FIELDS)[number]['id'];
 /** A cell of the matrix: a value, or why there is none. */
 export type Cell = { value: string } | { unknown: true } | { absent: true };
 
+/** The value of a list field the source carries but finds empty (`—` is kept for an absent action). */
+export const EMPTY_LIST = 'none';
+
 export interface SourceColumn {
   /** `box-table 2022-11-10`: format and the version the source states. */
   name: string;
@@ -33,11 +36,26 @@ export interface ActionRow {
 export interface SourceMatrix {
   service: string;
   sources: SourceColumn[];
+  /** Sorted by action name. */
   rows: ActionRow[];
 }
 
+/** Counts for the summary line. */
+export interface MatrixSummary {
+  actions: number;
+  withDisagreements: number;
+  /** Actions disagreeing on each field, in COMPARED_FIELDS order. */
+  perField: Record<ComparedField, number>;
+}
+
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
-const listValue = (xs: string[]) => (xs.length ? [...xs].sort(compareNames).join(', ') : '—');
+const listValue = (xs: string[]) => (xs.length ? [...new Set(xs)].sort(compareNames).join(', ') : EMPTY_LIST);
+
+/** The action's own entries of a list field and those on its resource types, or undefined when the source gives none. */
+function mergedList(own: string[] | undefined, perResource: (string[] | undefined)[]): string | undefined {
+  if (own === undefined && perResource.every((x) => x === undefined)) return undefined;
+  return listValue([...(own ?? []), ...perResource.flatMap((x) => x ?? [])]);
+}
 
 function fieldValue(a: Action, field: ComparedField): string | undefined {
   switch (field) {
@@ -49,14 +67,10 @@ function fieldValue(a: Action, field: ComparedField): string | undefined {
       return a.description === undefined ? undefined : fold(a.description);
     case 'resourceTypes':
       return a.resourceTypes && listValue(a.resourceTypes.map((r) => `${r.name}${r.required ? '*' : ''}`));
-    case 'conditionKeys': {
-      if (a.conditionKeys === undefined && !a.resourceTypes?.some((r) => r.conditionKeys)) return undefined;
-      return listValue([...new Set([...(a.conditionKeys ?? []), ...(a.resourceTypes ?? []).flatMap((r) => r.conditionKeys ?? [])])]);
-    }
-    case 'dependentActions': {
-      if (a.dependentActions === undefined && !a.resourceTypes?.some((r) => r.dependentActions)) return undefined;
-      return listValue([...new Set([...(a.dependentActions ?? []), ...(a.resourceTypes ?? []).flatMap((r) => r.dependentActions ?? [])])]);
-    }
+    case 'conditionKeys':
+      return mergedList(a.conditionKeys, (a.resourceTypes ?? []).map((r) => r.conditionKeys));
+    case 'dependentActions':
+      return mergedList(a.dependentActions, (a.resourceTypes ?? []).map((r) => r.dependentActions));
   }
 }
 
@@ -66,39 +80,72 @@ function sourceName(c: Catalog): string {
 }
 
 /**
+ * Each source's actions by row key. A cut name (`BatchGetRepositoryScanningConfigur…`)
+ * takes the key of the one full name it begins among the other sources' actions (not its
+ * own source's: those are other actions); otherwise it keeps its own key, `prefix…`.
+ */
+function actionsByKey(catalogs: Catalog[]): Map<string, Action>[] {
+  const fullNames = catalogs.map((c) => new Set(c.actions.filter((a) => !a.truncated).map((a) => actionKey(a.name))));
+  const allFull = new Set(fullNames.flatMap((s) => [...s]));
+  return catalogs.map((c, i) => {
+    const byKey = new Map<string, Action>();
+    for (const a of c.actions) if (!a.truncated) byKey.set(actionKey(a.name), a);
+    for (const a of c.actions) {
+      if (!a.truncated) continue;
+      const cut = actionKey(a.name);
+      const candidates = [...allFull].filter((k) => k.startsWith(cut) && !fullNames[i]!.has(k));
+      const key = candidates.length === 1 && !byKey.has(candidates[0]!) ? candidates[0]! : `${cut}…`;
+      byKey.set(key, a);
+    }
+    return byKey;
+  });
+}
+
+/** The spelling to show: the first full name a source gives, else the cut name with `…`. */
+function displayName(key: string, bySource: Map<string, Action>[]): string {
+  const actions = bySource.map((m) => m.get(key)).filter((a): a is Action => a !== undefined);
+  const full = actions.find((a) => !a.truncated);
+  return full ? full.name : `${actions[0]!.name}…`;
+}
+
+function cellOf(c: Catalog, a: Action | undefined, field: (typeof COMPARED_FIELDS)[number]): Cell {
+  if (!c.carries.includes('actions')) return { unknown: true };
+  if (!a) return { absent: true };
+  if (!c.carries.includes(field.carriedBy)) return { unknown: true };
+  const v = fieldValue(a, field.id);
+  return v === undefined ? { unknown: true } : { value: v };
+}
+
+/** Known values of a field (an absent action counts as `listed: no`); two different ones are a disagreement. */
+function knownValues(field: ComparedField, cells: Cell[]): Set<string> {
+  return new Set(cells.flatMap((cell) => ('value' in cell ? [cell.value] : 'absent' in cell && field === 'listed' ? ['no'] : [])));
+}
+
+/**
  * Line up several catalogs of one service: for each action (matched case-insensitively;
  * a name cut with `…` stands for the one full name it begins) and field, each source's
  * value, unknown where its format does not carry the field, absent where it lacks the action.
  */
 export function compareSources(catalogs: Catalog[]): SourceMatrix {
   const service = catalogs[0]!.service.prefix;
-  const full = new Map<string, string>(); // key → canonical name, from names not truncated
-  for (const c of catalogs) for (const a of c.actions) if (!a.truncated && !full.has(actionKey(a.name))) full.set(actionKey(a.name), a.name);
-  const resolve = (a: Action): string => {
-    if (!a.truncated) return actionKey(a.name);
-    const prefix = actionKey(a.name);
-    const candidates = [...full.keys()].filter((k) => k.startsWith(prefix));
-    return candidates.length === 1 ? candidates[0]! : `${prefix}…`;
-  };
-  const bySource = catalogs.map((c) => new Map(c.actions.map((a) => [resolve(a), a])));
+  const bySource = actionsByKey(catalogs);
   const keys = [...new Set(bySource.flatMap((m) => [...m.keys()]))];
   const rows = keys.map((key): ActionRow => {
-    const name = full.get(key) ?? bySource.map((m) => m.get(key)?.name).find(Boolean)! + (key.endsWith('…') ? '…' : '');
     const cells = {} as Record<ComparedField, Cell[]>;
     const disagreements: ComparedField[] = [];
     for (const f of COMPARED_FIELDS) {
-      cells[f.id] = catalogs.map((c, i): Cell => {
-        const a = bySource[i]!.get(key);
-        if (!c.carries.includes(f.carriedBy)) return { unknown: true };
-        if (!a) return c.carries.includes('actions') ? { absent: true } : { unknown: true };
-        const v = f.id === 'listed' ? 'yes' : fieldValue(a, f.id);
-        return v === undefined ? { unknown: true } : { value: v };
-      });
-      const known = new Set(cells[f.id].flatMap((cell) => ('value' in cell ? [cell.value] : 'absent' in cell && f.id === 'listed' ? ['no'] : [])));
-      if (known.size > 1) disagreements.push(f.id);
+      cells[f.id] = catalogs.map((c, i) => cellOf(c, bySource[i]!.get(key), f));
+      if (knownValues(f.id, cells[f.id]).size > 1) disagreements.push(f.id);
     }
-    return { action: `${service}:${name}`, cells, disagreements };
+    return { action: `${service}:${displayName(key, bySource)}`, cells, disagreements };
   });
   rows.sort((a, b) => compareNames(a.action, b.action));
   return { service, sources: catalogs.map((c) => ({ name: sourceName(c), file: c.source.file, carries: c.carries })), rows };
+}
+
+/** How many actions, how many with a disagreement, and how many per field. */
+export function summarizeMatrix(m: SourceMatrix): MatrixSummary {
+  const perField = {} as Record<ComparedField, number>;
+  for (const f of COMPARED_FIELDS) perField[f.id] = m.rows.filter((r) => r.disagreements.includes(f.id)).length;
+  return { actions: m.rows.length, withDisagreements: m.rows.filter((r) => r.disagreements.length > 0).length, perField };
 }

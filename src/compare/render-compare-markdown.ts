@@ -6,11 +6,11 @@ function cellMarkdown(cell: Cell): string {
   return 'value' in cell ? escapeMarkdownCell(cell.value) : 'unknown' in cell ? '?' : '—';
 }
 
-/** One table per field: a row per action, a column per source, disagreements flagged. */
+/** One table per field: a row per action, a column per source, ✗ where known values differ. All document text escaped. */
 export function renderCompareMarkdown(m: SourceMatrix, options: { onlyDisagreements: boolean }): string {
-  const out = [`# ${escapeMarkdownCell(m.service)}: ${m.sources.length} sources compared`, '', `**${compareSummary(m)}**`, ''];
-  m.sources.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdownCell(s.name)}: \`${escapeMarkdownCell(s.file).replace(/`/g, '')}\``));
-  out.push('', '`?`: the source\'s format does not carry the field; `—`: the source does not list the action.', '');
+  const out = [`# ${escapeMarkdownCell(m.service)}: ${m.sources.length} sources compared`, '', `**${escapeMarkdownCell(compareSummary(m))}**`, ''];
+  m.sources.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdownCell(s.name)}: ${escapeMarkdownCell(s.file)}`));
+  out.push('', "`?`: the source's format does not carry the field; `—`: the source does not list the action; ✗: known values differ.", '');
   for (const f of COMPARED_FIELDS) {
     const rows = m.rows.filter((r) => !options.onlyDisagreements || r.disagreements.includes(f.id));
     if (rows.length === 0) continue;

@@ -44,7 +44,7 @@ describe('iamdiff check', () => {
     const r = runCli(['check', PAGE, '--catalog', BOX]);
     expect(r.stdout).toMatch(/^ {2}mis-cased {7}ecr:describeImages \(catalog: ecr:DescribeImages\) spells a known action in another case — /m);
     expect(r.stdout).not.toContain('ecr:BatchGetRepositoryScanningConfiguration names an action');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Summary: 16 findings');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Summary: 16 findings (2 unknown-action, 14 mis-cased)');
   });
 
   it('wildcards that match nothing and unknown services, in IAM JSON on standard input; --exit-code gates', () => {
@@ -57,7 +57,7 @@ describe('iamdiff check', () => {
         '  unknown-action  ecr:GetAuthorizationTokens names an action the catalog does not know — stdin#1',
         '  unknown-service nosuch:Get* names a service the catalog does not have — stdin#1',
         '  matches-nothing ecr:Frobnicate* is a wildcard that matches no action — stdin#1',
-        'Summary: 3 findings',
+        'Summary: 3 findings (1 unknown-action, 1 unknown-service, 1 matches-nothing)',
         '',
       ].join('\n'),
     );
