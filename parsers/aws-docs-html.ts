@@ -5,6 +5,7 @@ import { parseAccessLevel } from '../src/model/access-level.js';
 import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
+import { pageLayout } from './common/html-page-layout.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 
 // cheerio takes ~100 ms to import: load it on the first HTML page, not on every start.
@@ -37,8 +38,6 @@ export const awsDocsHtml: CatalogParser = {
 /** `(service prefix: <code class="code">ecr</code>)`, across the line breaks of pretty-printed pages. */
 const PREFIX_RE = /service prefix:\s*<code\b[^>]*>\s*([^<\s]+)\s*<\/code>/i;
 
-/** The documentation site's layout before 2025 (its 2021 asset bundle, the AngularJS app). */
-const OLDER_LAYOUT_RE = /\?version=2021\.12\.02|ng-app="AWSDocsDocPageApp"/;
 
 type TableKind = 'actions' | 'resources' | 'conditions';
 
@@ -269,7 +268,7 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
   return normalizeCatalog({
     // The pages state no date (no last-updated marker), so source.date stays unset.
     service: { prefix, name: serviceName(elementText(source, 'h1') || elementText(source, 'title')) },
-    source: { format: awsDocsHtml.id, file, olderLayout: OLDER_LAYOUT_RE.test(source.slice(0, 6000)) || undefined },
+    source: { format: awsDocsHtml.id, file, olderLayout: pageLayout(source) === 'older' || undefined },
     carries: [...awsDocsHtml.carries],
     actions,
     resourceTypes,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parseAccessLevel } from '../src/model/access-level.js';
+import { parseAccessLevel, type AccessLevel } from '../src/model/access-level.js';
 import type { Action, Catalog } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
@@ -42,12 +42,16 @@ function packageDate(dataDir: string): string | undefined {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
-/** Access level of an action. iam-data lists two for some (`Tagging, Write`): the first is the reference's own column. */
-function accessLevelOf(raw: unknown, file: string, action: string) {
-  const first = typeof raw === 'string' ? raw.split(',')[0]! : '';
-  const level = parseAccessLevel(first);
-  if (!level) throw new InputError(file, `unknown access level "${String(raw)}" for ${action}`);
-  return level;
+/**
+ * Access levels of an action. iam-data lists two for some (`Permissions management, Write`,
+ * `Tagging, Write`): the first is the level, the rest are kept as `otherAccessLevels` (the
+ * reference itself gives `Write` for 8 of the former: not a change, see compare-action).
+ */
+function accessLevelsOf(raw: unknown, file: string, action: string): { accessLevel: AccessLevel; otherAccessLevels?: AccessLevel[] } {
+  const parts = typeof raw === 'string' ? raw.split(',').map(parseAccessLevel) : [undefined];
+  if (parts.length === 0 || parts.some((l) => l === undefined)) throw new InputError(file, `unknown access level "${String(raw)}" for ${action}`);
+  const [accessLevel, ...others] = parts as AccessLevel[];
+  return others.length > 0 ? { accessLevel: accessLevel!, otherAccessLevels: others } : { accessLevel: accessLevel! };
 }
 
 function parseService(dataDir: string, prefix: string, names: Record<string, string>, date: string | undefined): Catalog {
@@ -58,7 +62,7 @@ function parseService(dataDir: string, prefix: string, names: Record<string, str
     return {
       name: a.name,
       description: typeof a.description === 'string' ? a.description : undefined,
-      accessLevel: accessLevelOf(a.accessLevel, actionsFile, a.name),
+      ...accessLevelsOf(a.accessLevel, actionsFile, a.name),
       resourceTypes: (a.resourceTypes ?? []).map((r) => ({ name: r.name, required: !!r.required, conditionKeys: r.conditionKeys ?? [], dependentActions: r.dependentActions ?? [] })),
       conditionKeys: a.conditionKeys ?? [],
       dependentActions: a.dependentActions ?? [],

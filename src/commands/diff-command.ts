@@ -5,7 +5,7 @@ import { diffCatalogs } from '../diff/diff-catalogs.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { loadCatalogsParallel } from '../io/parallel-load.js';
+import { loadVersionsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
 import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
 import type { Catalog } from '../model/catalog.js';
@@ -57,11 +57,9 @@ export async function loadAndDiff(oldPath: string, newPath: string, values: Diff
   const kinds = parseKinds(values.only);
   const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
   const grants = loadPolicySources(policyPaths(values)); // before the catalogs: a bad policy file fails fast
-  const load = async (p: string) => {
-    const all = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'], skipped });
-    return values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all;
-  };
-  const [oldCatalogs, newCatalogs] = [await load(oldPath), await load(newPath)];
+  const sides = await loadVersionsParallel([oldPath, newPath], { service: values.service, format: values['input-format'], skipped });
+  const only = (all: Catalog[]) => (values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all);
+  const [oldCatalogs, newCatalogs] = [only(sides[0]!), only(sides[1]!)];
   const filtered = filterResult(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), { kinds, minSeverity });
   const result = values.policies?.length ? withPolicyImpact(filtered, grants) : filtered;
   return { result, oldCatalogs, newCatalogs };

@@ -3,7 +3,7 @@ import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import type { Catalog } from '../model/catalog.js';
 import { expandPattern, expansionDelta, uncertainGrants, type GrantedAction } from '../policy/expand-patterns.js';
-import { loadCatalogVersion } from '../policy/load-catalog-version.js';
+import { loadCatalogVersions } from '../policy/load-catalog-version.js';
 import { renderStructured } from '../output/structured-report.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
@@ -31,7 +31,7 @@ export const expandCommand: Command = {
     const format = choice('format', values.format, ['text', 'json'] as const, 'text');
     const skipped: string[] = [];
     const versions: Catalog[][] = [];
-    for (const p of paths) versions.push(await loadCatalogVersion(p, { service: values.service, format: values['input-format'], skipped }));
+    versions.push(...(await loadCatalogVersions(paths, { service: values.service, format: values['input-format'], skipped })));
     writeSkipped(io, skipped);
     if (versions.length === 1) {
       const data = positionals.map((pattern) => ({ pattern, grants: expandPattern(pattern, versions[0]!), uncertain: uncertainGrants(pattern, versions[0]!) }));

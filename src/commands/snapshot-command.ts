@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { loadCatalogsParallel } from '../io/parallel-load.js';
+import { loadVersionsParallel } from '../io/parallel-load.js';
 import { writeSkipped } from './skipped-note.js';
 import type { Catalog } from '../model/catalog.js';
 import { catalogToYaml } from '../snapshot/snapshot-yaml.js';
@@ -30,7 +30,8 @@ export const snapshotCommand: Command = {
     if (positionals.length === 0) throw new UsageError('snapshot: name at least one FILE or DIR');
     if (!values.out) throw new UsageError('snapshot: --out DIR is required (e.g. --out snapshots/)');
     const skipped: string[] = [];
-    const catalogs = (await Promise.all(positionals.map((file) => loadCatalogsParallel(file, { ...values, skipped })))).flat();
+    // Read together: a page retired in one version is left out of every version given (retired-pages).
+    const catalogs = (await loadVersionsParallel(positionals, { ...values, skipped })).flat();
     writeSkipped(io, skipped);
     const planned = new Map<string, Catalog>();
     for (const c of catalogs) {

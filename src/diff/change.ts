@@ -11,8 +11,10 @@ export const CHANGE_KINDS = [
   'resource-required-changed',
   'condition-key-added',
   'condition-key-removed',
+  'condition-key-moved',
   'dependent-action-added',
   'dependent-action-removed',
+  'dependent-action-moved',
   'description-changed',
   'resource-type-added',
   'resource-type-removed',
@@ -60,6 +62,8 @@ export interface Change {
   dependentAction?: string;
   before?: string;
   after?: string;
+  /** The pages of a merged prefix the change was seen on, when several define the action. */
+  pages?: string[];
   /** Word-level diff of a description change. */
   words?: WordPart[];
   /** Actions a truncated name could stand for (action-unresolved). */

@@ -1,7 +1,9 @@
 import { accessLevelRank } from '../model/access-level.js';
-import type { Action, ActionResourceType, CatalogField } from '../model/catalog.js';
+import { basename } from 'node:path';
+import type { AccessLevel } from '../model/access-level.js';
+import type { Action, ActionPageFacts, ActionResourceType, CatalogField } from '../model/catalog.js';
 import type { Change } from './change.js';
-import { listDelta } from './list-delta.js';
+import { CONDITION_KEY_ROWS, DEPENDENT_ACTION_ROWS, rowChanges } from './compare-rows.js';
 import { makeChange } from './make-change.js';
 import { foldSpace, wordDiff } from './word-diff.js';
 
@@ -10,26 +12,6 @@ interface Context {
   action: string;
   /** Fields both sides carry. */
   fields: ReadonlySet<CatalogField>;
-}
-
-function keyChanges(ctx: Context, before: string[] | undefined, after: string[] | undefined, resource?: string): Change[] {
-  if (!ctx.fields.has('conditionKeys') || !before || !after) return [];
-  const { added, removed } = listDelta(before, after);
-  const base = { service: ctx.service, action: ctx.action, resource };
-  return [
-    ...added.map((key) => makeChange('condition-key-added', { ...base, key })),
-    ...removed.map((key) => makeChange('condition-key-removed', { ...base, key })),
-  ];
-}
-
-function dependentChanges(ctx: Context, before: string[] | undefined, after: string[] | undefined, resource?: string): Change[] {
-  if (!ctx.fields.has('dependentActions') || !before || !after) return [];
-  const { added, removed } = listDelta(before, after);
-  const base = { service: ctx.service, action: ctx.action, resource };
-  return [
-    ...added.map((dependentAction) => makeChange('dependent-action-added', { ...base, dependentAction })),
-    ...removed.map((dependentAction) => makeChange('dependent-action-removed', { ...base, dependentAction })),
-  ];
 }
 
 /**
@@ -49,6 +31,7 @@ function byResourceName(list: ActionResourceType[]): Map<string, ActionResourceT
   return map;
 }
 
+/** Resource types gained, lost or whose required flag flipped (their keys and dependent actions: compare-rows). */
 function resourceChanges(ctx: Context, before: ActionResourceType[], after: ActionResourceType[]): Change[] {
   const base = { service: ctx.service, action: ctx.action };
   const changes: Change[] = [];
@@ -59,15 +42,10 @@ function resourceChanges(ctx: Context, before: ActionResourceType[], after: Acti
     const news = afterByName.get(key) ?? [];
     olds.forEach((b, i) => {
       const a = news[i];
-      if (!a) {
-        changes.push(makeChange('resource-removed', { ...base, resource: b.name, before: flag(b) }));
-        return;
-      }
-      if (a.required !== b.required) {
+      if (!a) changes.push(makeChange('resource-removed', { ...base, resource: b.name, before: flag(b) }));
+      else if (a.required !== b.required) {
         changes.push(makeChange('resource-required-changed', { ...base, resource: b.name, before: flag(b), after: flag(a) }, a.required ? 'now required' : 'no longer required'));
       }
-      changes.push(...keyChanges(ctx, b.conditionKeys, a.conditionKeys, b.name));
-      changes.push(...dependentChanges(ctx, b.dependentActions, a.dependentActions, b.name));
     });
   }
   for (const [key, news] of afterByName) {
@@ -77,25 +55,71 @@ function resourceChanges(ctx: Context, before: ActionResourceType[], after: Acti
   return changes;
 }
 
+/** What each page says of the action: its `pages` when several merged pages define it, else the action itself. */
+function pageFacts(a: Action): ActionPageFacts[] {
+  return a.pages ?? [{ page: a.file ? basename(a.file) : '', accessLevel: a.accessLevel, description: a.description }];
+}
+
+/**
+ * Pairs of what the two sides say, page by page: on every page that defines the action on
+ * both sides (a merged prefix: `elasticloadbalancing` v1 and v2 can disagree, and a change on
+ * either must show), else the two sides' own facts. `pages` names the pages a transition was
+ * seen on when the action is defined on several.
+ */
+function pagePairs(before: Action, after: Action): { b: ActionPageFacts; a: ActionPageFacts; pages?: string[] }[] {
+  const olds = pageFacts(before);
+  const news = pageFacts(after);
+  const multi = !!(before.pages || after.pages);
+  const common = news.filter((n) => n.page && olds.some((o) => o.page === n.page));
+  if (common.length === 0) return [{ b: { page: '', accessLevel: before.accessLevel, description: before.description }, a: { page: '', accessLevel: after.accessLevel, description: after.description } }];
+  return common.map((n) => ({ b: olds.find((o) => o.page === n.page)!, a: n, pages: multi ? [n.page] : undefined }));
+}
+
+/** One change per distinct transition, naming the pages it was seen on. */
+function byTransition<T>(pairs: { b: ActionPageFacts; a: ActionPageFacts; pages?: string[] }[], value: (f: ActionPageFacts) => T | undefined, differs: (b: T, a: T) => boolean): { before: T; after: T; pages?: string[] }[] {
+  const out = new Map<string, { before: T; after: T; pages?: string[] }>();
+  for (const { b, a, pages } of pairs) {
+    const x = value(b);
+    const y = value(a);
+    if (x === undefined || y === undefined || !differs(x, y)) continue;
+    const id = JSON.stringify([x, y]);
+    const had = out.get(id);
+    if (had) had.pages = [...(had.pages ?? []), ...(pages ?? [])];
+    else out.set(id, { before: x, after: y, pages });
+  }
+  return [...out.values()];
+}
+
+/**
+ * A level change, unless it is only one source listing two levels where the other lists
+ * one of them (iam-data's `Permissions management, Write` against the reference's `Write`).
+ */
+function levelsDiffer(before: Action, after: Action): (b: AccessLevel, a: AccessLevel) => boolean {
+  return (b, a) => b !== a && !(after.otherAccessLevels ?? []).includes(b) && !(before.otherAccessLevels ?? []).includes(a);
+}
+
 /** What changed in one action present on both sides, limited to fields both sides carry. */
 export function compareAction(service: string, before: Action, after: Action, fields: ReadonlySet<CatalogField>): Change[] {
   // A name cut on both sides stays marked as cut.
   const name = !after.truncated ? after.name : before.truncated ? `${before.name}…` : before.name;
   const ctx: Context = { service, action: name, fields };
   const changes: Change[] = [];
-  if (fields.has('accessLevel') && before.accessLevel && after.accessLevel && before.accessLevel !== after.accessLevel) {
-    const down = accessLevelRank(after.accessLevel) < accessLevelRank(before.accessLevel);
-    changes.push(makeChange('access-level-changed', { service, action: ctx.action, before: before.accessLevel, after: after.accessLevel }, down ? 'down' : 'up'));
+  const pairs = pagePairs(before, after);
+  if (fields.has('accessLevel')) {
+    for (const t of byTransition(pairs, (f) => f.accessLevel, levelsDiffer(before, after))) {
+      const down = accessLevelRank(t.after) < accessLevelRank(t.before);
+      changes.push(makeChange('access-level-changed', { service, action: name, before: t.before, after: t.after, pages: t.pages }, down ? 'down' : 'up'));
+    }
   }
   if (fields.has('resourceTypes') && before.resourceTypes && after.resourceTypes) {
     changes.push(...resourceChanges(ctx, before.resourceTypes, after.resourceTypes));
   }
-  changes.push(...keyChanges(ctx, before.conditionKeys, after.conditionKeys));
-  changes.push(...dependentChanges(ctx, before.dependentActions, after.dependentActions));
-  if (fields.has('description') && before.description !== undefined && after.description !== undefined && before.description !== after.description) {
-    const b = foldSpace(before.description);
-    const a = foldSpace(after.description);
-    if (b !== a) changes.push(makeChange('description-changed', { service, action: ctx.action, before: b, after: a, words: wordDiff(b, a) }));
+  if (fields.has('conditionKeys')) changes.push(...rowChanges(CONDITION_KEY_ROWS, service, name, before, after));
+  if (fields.has('dependentActions')) changes.push(...rowChanges(DEPENDENT_ACTION_ROWS, service, name, before, after));
+  if (fields.has('description')) {
+    for (const t of byTransition(pairs, (f) => (f.description === undefined ? undefined : foldSpace(f.description)), (b, a) => b !== a)) {
+      changes.push(makeChange('description-changed', { service, action: name, before: t.before, after: t.after, words: wordDiff(t.before, t.after), pages: t.pages }));
+    }
   }
   return changes;
 }
@@ -112,7 +136,8 @@ function sameList(a: readonly string[] | undefined, b: readonly string[] | undef
  * without allocating, so compareAction runs only where something may have changed.
  */
 export function sameActionFacts(a: Action, b: Action): boolean {
-  if (a.accessLevel !== b.accessLevel || a.description !== b.description || a.truncated || b.truncated) return false;
+  if (a.accessLevel !== b.accessLevel || a.description !== b.description || a.truncated || b.truncated || a.pages || b.pages) return false;
+  if (!sameList(a.otherAccessLevels, b.otherAccessLevels)) return false;
   if (!sameList(a.conditionKeys, b.conditionKeys) || !sameList(a.dependentActions, b.dependentActions)) return false;
   const ra = a.resourceTypes;
   const rb = b.resourceTypes;

@@ -22,7 +22,7 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
       if (b.conditionKeys && a.conditionKeys) {
         const { added, removed } = listDelta(b.conditionKeys, a.conditionKeys);
         changes.push(...added.map((key) => makeChange('condition-key-added', { service, resource: b.name, key })));
-        changes.push(...removed.map((key) => makeChange('condition-key-removed', { service, resource: b.name, key })));
+        changes.push(...removed.map((key) => makeChange('condition-key-removed', { service, resource: b.name, key }, 'gone')));
       }
     }
     for (const a of after.resourceTypes) {

@@ -1,4 +1,4 @@
-import { loadCatalogsParallel } from '../io/parallel-load.js';
+import { loadVersionsParallel } from '../io/parallel-load.js';
 import { isDirectory, type LoadOptions } from '../io/read-input.js';
 import type { Catalog } from '../model/catalog.js';
 
@@ -20,8 +20,9 @@ function versionName(c: Catalog): string {
  */
 export async function loadVersions(inputs: string[], options: LoadOptions = {}): Promise<CatalogVersion[]> {
   const versions: CatalogVersion[] = [];
-  for (const input of inputs) {
-    const catalogs = await loadCatalogsParallel(input, options);
+  const loaded = await loadVersionsParallel(inputs, options);
+  for (const [i, input] of inputs.entries()) {
+    const catalogs = loaded[i]!;
     const prefixes = new Set(catalogs.map((c) => c.service.prefix));
     if (isDirectory(input) && prefixes.size === 1 && catalogs.length > 1) {
       for (const c of catalogs) versions.push({ name: versionName(c), date: c.source.date, catalogs: [c] });

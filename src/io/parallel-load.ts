@@ -7,7 +7,7 @@ import { InputError } from '../model/errors.js';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isSnapshotText } from '../snapshot/snapshot-yaml.js';
 import { detectDirectoryParser } from '../../parsers/index.js';
-import { directoryCatalogs, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, type LoadOptions } from './read-input.js';
+import { mergeVersion, versionSupersessions, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, type LoadOptions } from './read-input.js';
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
@@ -69,14 +69,30 @@ export async function loadFilesParallel(files: string[], options: LoadOptions, s
 
 /** Like loadCatalogs, but a directory of many files is parsed on all cores. */
 export async function loadCatalogsParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
+  return mergeVersion(await loadPagesParallel(path, options));
+}
+
+/**
+ * Several versions read together (the sides of a diff, the versions of a log): each merged
+ * knowing the pages of the others, so a page retired in one is retired in all (retired-pages).
+ */
+export async function loadVersionsParallel(paths: string[], options: LoadOptions = {}): Promise<Catalog[][]> {
+  const pages: Catalog[][] = [];
+  for (const p of paths) pages.push(await loadPagesParallel(p, options));
+  const shown = pages.map(versionSupersessions);
+  return pages.map((version, i) => mergeVersion(version, shown.filter((_, j) => j !== i).flat()));
+}
+
+/** The catalogs of a file or directory before pages of one prefix are merged; redirect stubs left out. */
+export async function loadPagesParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
   if (!isDirectory(path)) return [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
   if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
   // Snapshots read faster than workers start: parse them here.
-  if (isSnapshotFile(files[0]!)) return directoryCatalogs(files.map((f) => loadDirectoryMember(f, options)));
-  return directoryCatalogs(await loadFilesParallel(files, options, files.map((f) => statSync(f).size)));
+  const loaded = isSnapshotFile(files[0]!) ? files.map((f) => loadDirectoryMember(f, options)) : await loadFilesParallel(files, options, files.map((f) => statSync(f).size));
+  return loaded.filter((c): c is Catalog => c !== undefined);
 }
 
 function isSnapshotFile(file: string): boolean {

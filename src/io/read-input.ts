@@ -4,6 +4,7 @@ import { detectDirectoryParser, detectParser, formatIds, MULTI_PAGE_FORMATS, par
 import type { Catalog } from '../model/catalog.js';
 import { InputError, NotACatalogError } from '../model/errors.js';
 import { mergePagesByPrefix } from '../model/merge-pages.js';
+import { retiredPages, supersessions, type Supersession } from '../model/retired-pages.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -48,6 +49,8 @@ export function decodeText(bytes: Buffer, file: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function formatList(): string {
   return formatIds().join(', ');
 }
@@ -63,7 +66,10 @@ export function parseText(text: string, file: string, options: LoadOptions = {})
   }
   const catalog = parser.parse(text, { file, service: options.service });
   if (!catalog.source.date && !catalog.source.label) {
-    catalog.source.label = options.label ?? (parser.multiPage ? options.dirLabel : undefined) ?? (file === '-' ? 'stdin' : basename(file).replace(/\.[^.]+$/, ''));
+    const dirLabel = parser.multiPage ? options.dirLabel : undefined;
+    // A directory of pages named by a date (`sar-html/2025-06-01`) is that date's version.
+    if (!options.label && dirLabel && ISO_DATE.test(dirLabel) && !Number.isNaN(Date.parse(dirLabel))) catalog.source.date = dirLabel;
+    else catalog.source.label = options.label ?? dirLabel ?? (file === '-' ? 'stdin' : basename(file).replace(/\.[^.]+$/, ''));
   }
   return catalog;
 }
@@ -89,10 +95,22 @@ export function loadDirectoryMember(file: string, options: LoadOptions): Catalog
   }
 }
 
-/** The catalogs of a directory's files: redirect stubs skipped, pages of one prefix merged. */
-export function directoryCatalogs(loaded: (Catalog | undefined)[]): Catalog[] {
-  return mergePagesByPrefix(loaded.filter((c): c is Catalog => c !== undefined), MULTI_PAGE_FORMATS);
+/**
+ * One version's catalogs with pages of one prefix merged, retired copies left out; `others`
+ * are the pages of the other versions read with it, so retired pages are told apart the
+ * same way in all of them (see retired-pages).
+ */
+export function mergeVersion(pages: (Catalog | undefined)[], elsewhere: readonly Supersession[] = []): Catalog[] {
+  const present = pages.filter((c): c is Catalog => c !== undefined);
+  return mergePagesByPrefix(present, MULTI_PAGE_FORMATS, retiredPages(present, elsewhere, isMultiPage));
 }
+
+/** What a version's pages show superseded, for mergeVersion of the other versions. */
+export function versionSupersessions(pages: Catalog[]): Supersession[] {
+  return supersessions(pages, isMultiPage);
+}
+
+const isMultiPage = (c: Catalog) => MULTI_PAGE_FORMATS.has(c.source.format);
 
 /** One file (or `-`) as a catalog. */
 export function loadCatalogFile(file: string, options: LoadOptions = {}): Catalog {
@@ -127,5 +145,5 @@ export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[]
   if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
-  return directoryCatalogs(files.map((f) => loadDirectoryMember(f, options)));
+  return mergeVersion(files.map((f) => loadDirectoryMember(f, options)));
 }

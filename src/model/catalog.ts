@@ -47,8 +47,10 @@ export interface SourceInfo {
    * same prefix in the current layout it is a retired copy (see merge-pages).
    */
   olderLayout?: boolean;
-  /** Every page merged into this catalog, when the service was published on several (see merge-pages). */
+  /** Every page of the prefix, when the service was published on several (see merge-pages). */
   pages?: string[];
+  /** Pages of the prefix left out as retired copies of a newer page (see retired-pages). */
+  retired?: string[];
 }
 
 /** A resource type an action takes. */
@@ -67,6 +69,11 @@ export interface Action {
   truncated?: boolean;
   description?: string;
   accessLevel?: AccessLevel;
+  /**
+   * Further levels the source lists beside `accessLevel` (iam-data writes
+   * `Permissions management, Write`: `accessLevel` is the first, `Write` is here).
+   */
+  otherAccessLevels?: AccessLevel[];
   resourceTypes?: ActionResourceType[];
   /** Condition keys of the action itself (not tied to one of its resource types). */
   conditionKeys?: string[];
@@ -79,6 +86,19 @@ export interface Action {
   line?: number;
   /** The file that defined it, when a catalog was merged from several pages. */
   file?: string;
+  /**
+   * When several merged pages define the action: each page's own access level and
+   * description (they can disagree; the action's fields are the leading page's).
+   */
+  pages?: ActionPageFacts[];
+}
+
+/** What one page of a merged catalog says of an action. */
+export interface ActionPageFacts {
+  /** The page's file name (the same in every version's directory). */
+  page: string;
+  accessLevel?: AccessLevel;
+  description?: string;
 }
 
 /** A resource type the service defines. */

@@ -8,21 +8,21 @@ import { normalizeCatalog } from './normalize.js';
  * (`ses`: v1, v2 and Mail Manager; `elasticloadbalancing`: v1 and v2; renamed pages
  * kept beside their new name). IAM knows one namespace per prefix, so a directory's
  * pages of one prefix become one catalog:
- * - pages in the site's older layout beside pages in the current one are retired copies
- *   (the corpus keeps `list_amazonglacier.html` beside `list_amazons3glacier.html`, and
- *   `list_awssso.html` with actions IAM Identity Center no longer has): they are left out;
+ * - retired copies are left out (`retired`, chosen by retired-pages) and named in
+ *   `source.retired`;
  * - of the rest, the page with the shortest file name (`list_amazonses.html` before
- *   `list_amazonsimpleemailservicev2.html`; then alphabetical), the same page in every
- *   version of one layout: it gives the service name, and an
- *   action's description, access level and documentation URL, and a resource type's ARN
- *   pattern, when several pages define them;
+ *   `list_amazonsimpleemailservicev2.html`; then alphabetical) leads: it gives the service
+ *   name, and an action's description, access level and documentation URL, and a resource
+ *   type's ARN pattern, when several pages define them;
+ * - an action several pages define keeps each page's own access level and description
+ *   (`pages`), so a change on any of them is seen;
  * - actions, resource types, condition keys and dependent actions are the union of
  *   all pages; a resource type two pages give an action keeps the leading page's
  *   required flag;
  * - `source.pages` lists every page of the prefix (retired ones too), and each action
  *   keeps the file it came from.
  */
-export function mergePagesByPrefix(catalogs: Catalog[], multiPageFormats: ReadonlySet<string>): Catalog[] {
+export function mergePagesByPrefix(catalogs: Catalog[], multiPageFormats: ReadonlySet<string>, retired: ReadonlySet<Catalog> = new Set()): Catalog[] {
   const groups = new Map<string | Catalog, Catalog[]>();
   const keys = new Map<Catalog, string | Catalog>();
   for (const c of catalogs) {
@@ -38,31 +38,39 @@ export function mergePagesByPrefix(catalogs: Catalog[], multiPageFormats: Readon
   for (const c of catalogs) {
     const g = groups.get(keys.get(c)!)!;
     if (g.length === 1) out.push(c);
-    else if (g[0] === c) out.push(mergePages(g));
+    else if (g[0] === c) out.push(mergePages(g, retired));
   }
   return out;
 }
 
 /** Several pages of one prefix as one catalog (see mergePagesByPrefix). */
-export function mergePages(pages: Catalog[]): Catalog {
-  // Pages in the older layout beside pages in the current one are retired copies: left out.
-  const current = pages.filter((p) => !p.source.olderLayout);
-  const kept = current.length > 0 ? current : pages;
-  if (kept.length === 1) return { ...kept[0]!, source: { ...kept[0]!.source, pages: pages.map((p) => p.source.file).sort() } };
+export function mergePages(pages: Catalog[], retired: ReadonlySet<Catalog> = new Set()): Catalog {
+  const kept = pages.filter((p) => !retired.has(p));
+  const left = pages.filter((p) => retired.has(p)).map((p) => p.source.file).sort();
+  const allPages = pages.map((p) => p.source.file).sort();
+  if (kept.length === 1) return normalizeCatalog({ ...kept[0]!, source: { ...kept[0]!.source, olderLayout: undefined, pages: allPages, retired: left } });
   const ordered = [...kept].sort((a, b) => leadOrder(a.source.file, b.source.file));
   const lead = ordered[0]!;
   const carries = lead.carries.filter((f) => ordered.every((p) => p.carries.includes(f)));
   const actions = new Map<string, Action>();
+  const definedOn = new Map<string, { page: Catalog; action: Action }[]>();
   for (const page of ordered) {
     for (const a of page.actions) {
       const key = actionKey(a.name);
       const had = actions.get(key);
       actions.set(key, had ? mergeAction(had, a) : { ...a, file: a.file ?? page.source.file });
+      const defs = definedOn.get(key);
+      if (defs) defs.push({ page, action: a });
+      else definedOn.set(key, [{ page, action: a }]);
     }
+  }
+  for (const [key, defs] of definedOn) {
+    if (defs.length < 2) continue;
+    actions.get(key)!.pages = defs.map(({ page, action }) => ({ page: basename(page.source.file), accessLevel: action.accessLevel, description: action.description }));
   }
   const merged: Catalog = {
     service: { ...lead.service },
-    source: { ...lead.source, olderLayout: undefined, pages: pages.map((p) => p.source.file).sort() },
+    source: { ...lead.source, olderLayout: undefined, pages: allPages, retired: left },
     carries,
     actions: [...actions.values()],
   };

@@ -32,6 +32,7 @@ export function normalizeAction(a: Action): Action {
     truncated: a.truncated ? true : undefined,
     description: a.description,
     accessLevel: a.accessLevel,
+    otherAccessLevels: a.otherAccessLevels && a.otherAccessLevels.length > 0 ? [...new Set(a.otherAccessLevels)] : undefined,
     resourceTypes: a.resourceTypes?.map(normalizeActionResource).sort(byName),
     conditionKeys: sortedUnique(a.conditionKeys),
     dependentActions: sortedUnique(a.dependentActions),
@@ -39,6 +40,7 @@ export function normalizeAction(a: Action): Action {
     spellings: a.spellings && a.spellings.length > 0 ? sortedUnique(a.spellings) : undefined,
     line: a.line,
     file: a.file,
+    pages: a.pages && [...a.pages].map((p) => dropUndefined({ page: p.page, accessLevel: p.accessLevel, description: p.description })).sort((x, y) => compareNames(x.page, y.page)),
   });
 }
 
@@ -58,7 +60,7 @@ function normalizeConditionKey(k: ConditionKey): ConditionKey {
 export function normalizeCatalog(c: Catalog): Catalog {
   return dropUndefined({
     service: dropUndefined({ prefix: c.service.prefix, name: c.service.name }),
-    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages] }),
+    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages], retired: c.source.retired && c.source.retired.length > 0 ? [...c.source.retired].sort() : undefined }),
     carries: [...new Set(c.carries)].sort(),
     actions: c.actions.map(normalizeAction).sort(byName),
     resourceTypes: c.resourceTypes?.map(normalizeResourceType).sort(byName),

@@ -19,6 +19,7 @@ const action = z
     truncated: z.literal(true).optional(),
     description: z.string().optional(),
     accessLevel: z.enum(ACCESS_LEVELS).optional(),
+    otherAccessLevels: z.array(z.enum(ACCESS_LEVELS)).optional(),
     resourceTypes: z.array(actionResourceType).optional(),
     conditionKeys: names.optional(),
     dependentActions: names.optional(),
@@ -26,6 +27,7 @@ const action = z
     spellings: names.optional(),
     line: z.number().int().positive().optional(),
     file: z.string().optional(),
+    pages: z.array(z.object({ page: z.string().min(1), accessLevel: z.enum(ACCESS_LEVELS).optional(), description: z.string().optional() }).strict()).optional(),
   })
   .strict();
 
@@ -34,7 +36,7 @@ export const catalogSchema = z
   .object({
     service: z.object({ prefix: z.string().regex(/^[a-z0-9-]+$/), name: z.string().optional() }).strict(),
     source: z
-      .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional(), olderLayout: z.boolean().optional(), pages: z.array(z.string()).optional() })
+      .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional(), olderLayout: z.boolean().optional(), pages: z.array(z.string()).optional(), retired: z.array(z.string()).optional() })
       .strict(),
     carries: z.array(z.enum(CATALOG_FIELDS)),
     actions: z.array(action),

@@ -7,7 +7,7 @@ export function changeSubject(c: Change): string {
   if (c.kind === 'service-added' || c.kind === 'service-removed') return `service ${c.service}`;
   if (c.policy) return oneLine(`${c.service} managed policy ${c.policy}`);
   if (c.kind === 'policy-pattern-added' || c.kind === 'policy-pattern-removed') return `${c.service} managed policies`;
-  if (c.action) return oneLine(`${c.service}:${c.action}${c.resource ? ` on ${c.resource}` : ''}`);
+  if (c.action) return oneLine(`${c.service}:${c.action}${c.resource ? ` on ${c.resource}` : ''}${c.pages ? ` (page ${c.pages.join(', ')})` : ''}`);
   if (c.resource) return oneLine(`${c.service} resource type ${c.resource}`);
   return c.service;
 }
@@ -40,6 +40,9 @@ export function changeDetail(c: Change): string {
     case 'dependent-action-added':
     case 'dependent-action-removed':
       return `${c.kind.endsWith('added') ? '+' : '-'} ${v(c.dependentAction)}`;
+    case 'condition-key-moved':
+    case 'dependent-action-moved':
+      return `${v(c.key ?? c.dependentAction)} ${movedRows(c.before ?? '', c.after ?? '')}`;
     case 'description-changed':
       return plainWordDiff(c);
     case 'resource-type-added':
@@ -52,6 +55,13 @@ export function changeDetail(c: Change): string {
     case 'policy-pattern-removed':
       return `${c.kind.endsWith('added') ? '+' : '-'} ${v(c.pattern)}`;
   }
+}
+
+/** `moved from component to (action)`, `now also on image`, `no longer on component`: rows are comma lists. */
+function movedRows(left: string, reached: string): string {
+  if (!left) return oneLine(`now also on ${reached}`);
+  if (!reached) return oneLine(`no longer on ${left}`);
+  return oneLine(`moved from ${left} to ${reached}`);
 }
 
 /** `[-removed-]{+added+}` form of a description change. */

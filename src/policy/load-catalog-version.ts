@@ -1,4 +1,4 @@
-import { loadCatalogsParallel } from '../io/parallel-load.js';
+import { loadVersionsParallel } from '../io/parallel-load.js';
 import type { LoadOptions } from '../io/read-input.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
@@ -9,7 +9,16 @@ import { InputError } from '../model/errors.js';
  * one service's versions names no single version and is refused.
  */
 export async function loadCatalogVersion(path: string, options: Pick<LoadOptions, 'service' | 'format' | 'skipped'>): Promise<Catalog[]> {
-  const all = await loadCatalogsParallel(path, options);
+  return (await loadCatalogVersions([path], options))[0]!;
+}
+
+/** Several versions read together, so retired pages are told apart alike in all (see retired-pages). */
+export async function loadCatalogVersions(paths: string[], options: Pick<LoadOptions, 'service' | 'format' | 'skipped'>): Promise<Catalog[][]> {
+  const versions = await loadVersionsParallel(paths, options);
+  return versions.map((all, i) => listingCatalogs(paths[i]!, all));
+}
+
+function listingCatalogs(path: string, all: Catalog[]): Catalog[] {
   const listing = all.filter((c) => c.carries.includes('actions'));
   if (listing.length === 0) throw new InputError(path, `does not list a service's actions (format ${all[0]?.source.format ?? 'none'}): give a catalog`);
   const seen = new Map<string, Catalog>();

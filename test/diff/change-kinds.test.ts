@@ -21,6 +21,12 @@ const oldSide = [
       action('Keys', { conditionKeys: ['svc:Old'], resourceTypes: [repo(true, ['svc:OnResourceOld'])] }),
       action('Deps', { dependentActions: ['iam:PassRole'] }),
       action('Described', { description: 'Grants permission to describe a thing' }),
+      action('KeyOntoAction', { resourceTypes: [repo(true, ['svc:Tag'])] }),
+      action('KeyNarrowed', { conditionKeys: ['svc:Scope'], resourceTypes: [repo(true)] }),
+      action('KeyGainsRow', { resourceTypes: [repo(true, ['svc:Wide'])] }),
+      action('DepMoves', { resourceTypes: [repo(true, [], ['kms:Decrypt'])] }),
+      action('NewRow'),
+      action('KeyWithResource', { resourceTypes: [repo(true, ['svc:K']), { name: 'image', required: false, conditionKeys: ['svc:K'] }] }),
     ],
     {
       resourceTypes: [
@@ -55,6 +61,12 @@ const newSide = [
       action('Keys', { conditionKeys: ['svc:New'], resourceTypes: [repo(true, ['svc:OnResourceNew'])] }),
       action('Deps', { dependentActions: ['kms:Decrypt'] }),
       action('Described', { description: 'Grants permission to describe one thing' }),
+      action('KeyOntoAction', { conditionKeys: ['svc:Tag'], resourceTypes: [repo(true)] }),
+      action('KeyNarrowed', { resourceTypes: [repo(true, ['svc:Scope'])] }),
+      action('KeyGainsRow', { conditionKeys: ['svc:Wide'], resourceTypes: [repo(true, ['svc:Wide'])] }),
+      action('DepMoves', { dependentActions: ['kms:Decrypt'], resourceTypes: [repo(true)] }),
+      action('NewRow', { resourceTypes: [{ name: 'image', required: true, conditionKeys: ['svc:ImageKey'], dependentActions: ['iam:PassRole'] }] }),
+      action('KeyWithResource', { resourceTypes: [repo(true, ['svc:K'])] }),
     ],
     {
       resourceTypes: [
@@ -116,7 +128,7 @@ describe('diff of hand-written catalogs', () => {
   });
 
   it('resource drift: removed high, added required medium, added optional low', () => {
-    expect(find('resource-removed')).toMatchObject([{ action: 'LosesResource', resource: 'repository', severity: 'high' }]);
+    expect(find('resource-removed', { action: 'LosesResource' })).toMatchObject([{ resource: 'repository', severity: 'high' }]);
     expect(find('resource-added', { action: 'GainsRequired' })).toMatchObject([{ severity: 'medium', after: 'required' }]);
     expect(find('resource-added', { action: 'GainsOptional' })).toMatchObject([{ severity: 'low', after: 'optional' }]);
   });
@@ -135,8 +147,38 @@ describe('diff of hand-written catalogs', () => {
   });
 
   it('dependent actions', () => {
-    expect(find('dependent-action-added')).toMatchObject([{ action: 'Deps', dependentAction: 'kms:Decrypt', severity: 'medium' }]);
+    expect(find('dependent-action-added', { action: 'Deps' })).toMatchObject([{ dependentAction: 'kms:Decrypt', severity: 'medium' }]);
     expect(find('dependent-action-removed')).toMatchObject([{ action: 'Deps', dependentAction: 'iam:PassRole', severity: 'low' }]);
+  });
+
+  it('a key that leaves a resource row for the action itself is moved (low), never removed', () => {
+    expect(find('condition-key-removed', { action: 'KeyOntoAction' })).toEqual([]);
+    expect(find('condition-key-moved', { action: 'KeyOntoAction' })).toMatchObject([{ key: 'svc:Tag', before: 'repository', after: '(action)', severity: 'low' }]);
+  });
+
+  it('a key that leaves the action row for a resource row is moved and narrowed (medium)', () => {
+    expect(find('condition-key-moved', { action: 'KeyNarrowed' })).toMatchObject([{ key: 'svc:Scope', before: '(action)', after: 'repository', severity: 'medium' }]);
+  });
+
+  it('a key that only gains a row the action already had is moved (low): before names no row left, after the row reached', () => {
+    expect(find('condition-key-moved', { action: 'KeyGainsRow' })).toMatchObject([{ key: 'svc:Wide', before: '', after: '(action)', severity: 'low' }]);
+    expect(find('condition-key-added', { action: 'KeyGainsRow' })).toEqual([]);
+  });
+
+  it('a key that goes with a resource type the action no longer takes, but stays on its other rows, is removed with its resource (low)', () => {
+    expect(find('resource-removed', { action: 'KeyWithResource' })).toMatchObject([{ resource: 'image', severity: 'high' }]);
+    expect(find('condition-key-removed', { action: 'KeyWithResource' })).toMatchObject([{ resource: 'image', key: 'svc:K', severity: 'low' }]);
+    expect(find('condition-key-moved', { action: 'KeyWithResource' })).toEqual([]);
+  });
+
+  it('a dependent action that changes rows is moved (low)', () => {
+    expect(find('dependent-action-moved')).toMatchObject([{ action: 'DepMoves', dependentAction: 'kms:Decrypt', before: 'repository', after: '(action)', severity: 'low' }]);
+  });
+
+  it('keys and dependent actions of a new resource row are reported; iam:PassRole is high', () => {
+    expect(find('resource-added', { action: 'NewRow' })).toMatchObject([{ resource: 'image', after: 'required' }]);
+    expect(find('condition-key-added', { action: 'NewRow' })).toMatchObject([{ resource: 'image', key: 'svc:ImageKey', severity: 'low' }]);
+    expect(find('dependent-action-added', { action: 'NewRow' })).toMatchObject([{ resource: 'image', dependentAction: 'iam:PassRole', severity: 'high' }]);
   });
 
   it('description changes carry a word diff', () => {

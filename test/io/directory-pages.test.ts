@@ -29,11 +29,12 @@ const V2 = CURRENT.replaceAll('amazonelasticcontainerregistry-PutImage"', 'amazo
   .replaceAll('Amazon Elastic Container Registry', 'Amazon ECR v2');
 
 describe('a directory of reference pages', () => {
-  it('is one version labelled with the directory name; pages of one prefix merge into one catalog', () => {
+  it('is one version dated by the directory name; pages of one prefix merge into one catalog', () => {
     const dir = mkdirVersion('2026-06-14', { 'list_amazonelasticcontainerregistry.html': CURRENT, 'list_amazonelasticcontainerregistryv2.html': V2 });
     const [ecr, ...rest] = loadCatalogs(dir);
     expect(rest).toEqual([]);
-    expect(ecr!.source).toMatchObject({ format: 'aws-docs-html', label: '2026-06-14' });
+    expect(ecr!.source).toMatchObject({ format: 'aws-docs-html', date: '2026-06-14' });
+    expect(loadCatalogs(mkdirVersion('latest', { 'list_amazonelasticcontainerregistry.html': CURRENT }))[0]!.source).toMatchObject({ label: 'latest' });
     expect(ecr!.source.pages!.map((p) => p.split('/').at(-1))).toEqual(['list_amazonelasticcontainerregistry.html', 'list_amazonelasticcontainerregistryv2.html']);
     // The shorter file name leads: it names the service.
     expect(ecr!.service.name).toBe('Amazon Elastic Container Registry');
@@ -62,13 +63,13 @@ describe('a directory of reference pages', () => {
     expect(alone.stderr).toMatch(/list_awsiot1-click\.html:1: a "301 Moved Permanently" redirect page, not a catalog\n$/);
   });
 
-  it('diffs two dated directories by prefix, with the directory names as labels', () => {
+  it('diffs two dated directories by prefix, dated by the directory names', () => {
     const old = mkdirVersion('2025-06-01', { 'list_amazonelasticcontainerregistry.html': OLDER });
     const now = mkdirVersion('2026-06-14', { 'list_amazonelasticcontainerregistry.html': CURRENT });
     const r = runCli(['diff', old, now, '--format', 'json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout);
-    expect([result.old.label, result.new.label]).toEqual(['2025-06-01', '2026-06-14']);
+    expect([result.old.date, result.new.date]).toEqual(['2025-06-01', '2026-06-14']);
     expect(result.changes.filter((c: { kind: string }) => c.kind === 'action-added').map((c: { action: string }) => c.action)).toEqual(['DeleteSigningConfiguration', 'DeregisterPullTimeUpdateExclusion', 'DescribeImageSigningStatus', 'GetSigningConfiguration', 'ListPullTimeUpdateExclusions', 'PutSigningConfiguration', 'RegisterPullTimeUpdateExclusion', 'UpdateImageStorageClass']);
   });
 });
