@@ -6,6 +6,8 @@ import type { DiffResult } from '../diff/diff-result.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadVersionsParallel } from '../io/parallel-load.js';
+import { selectService } from '../cli/service-option.js';
+import { closeNames } from '../cli/close-names.js';
 import { wantColor } from '../output/color.js';
 import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
 import type { Catalog } from '../model/catalog.js';
@@ -34,7 +36,12 @@ export const DIFF_OPTIONS = {
 function parseKinds(value: string | undefined): ChangeKind[] | undefined {
   if (value === undefined) return undefined;
   const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
-  for (const k of kinds) if (!(CHANGE_KINDS as readonly string[]).includes(k)) throw new UsageError(`--only: unknown change kind "${k}" (kinds: ${CHANGE_KINDS.join(', ')})`);
+  for (const k of kinds) {
+    if (!(CHANGE_KINDS as readonly string[]).includes(k)) {
+      const close = closeNames(k, CHANGE_KINDS);
+      throw new UsageError(`--only: unknown change kind "${k}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ` (kinds: ${CHANGE_KINDS.join(', ')})`}`);
+    }
+  }
   return kinds as ChangeKind[];
 }
 
@@ -58,8 +65,7 @@ export async function loadAndDiff(oldPath: string, newPath: string, values: Diff
   const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
   const grants = loadPolicySources(policyPaths(values)); // before the catalogs: a bad policy file fails fast
   const sides = await loadVersionsParallel([oldPath, newPath], { service: values.service, format: values['input-format'], skipped });
-  const only = (all: Catalog[]) => (values.service && all.length > 1 ? all.filter((c) => c.service.prefix === values.service) : all);
-  const [oldCatalogs, newCatalogs] = [only(sides[0]!), only(sides[1]!)];
+  const [oldCatalogs, newCatalogs] = selectService(values.service, sides, `${oldPath} or ${newPath}`) as [Catalog[], Catalog[]];
   const filtered = filterResult(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), { kinds, minSeverity });
   const result = values.policies?.length ? withPolicyImpact(filtered, grants) : filtered;
   return { result, oldCatalogs, newCatalogs };

@@ -4,7 +4,7 @@ import { UsageError } from '../cli/usage-error.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { SEVERITIES } from '../diff/change.js';
-import { actionHistory, canonicalActionName, type ActionEvent } from '../history/action-history.js';
+import { actionHistory, actionNotFound, canonicalActionName, type ActionEvent } from '../history/action-history.js';
 import { loadVersions } from '../history/versions.js';
 import { writeSkipped } from './skipped-note.js';
 import { wantColor } from '../output/color.js';
@@ -52,6 +52,8 @@ export const logCommand: Command = {
     if (versions.length < 2 && !values.action) throw new UsageError('log: needs at least two versions');
 
     if (values.action) {
+      const missing = actionNotFound(versions, values.action);
+      if (missing) throw new UsageError(missing);
       const events = actionHistory(versions, values.action);
       const action = canonicalActionName(versions, values.action);
       if (format !== 'text') {

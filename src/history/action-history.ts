@@ -1,3 +1,4 @@
+import { closeHint } from '../cli/close-names.js';
 import type { Action } from '../model/catalog.js';
 import { actionKey } from '../model/identity.js';
 import type { CatalogVersion } from './versions.js';
@@ -65,4 +66,21 @@ export function canonicalActionName(versions: CatalogVersion[], qualified: strin
     if (action && !action.truncated) return `${prefix}:${action.name}`;
   }
   return qualified;
+}
+
+/**
+ * A usage error when no version has `prefix:Name`, naming close services or actions;
+ * nothing when some version has it.
+ */
+export function actionNotFound(versions: CatalogVersion[], qualified: string): string | undefined {
+  const colon = qualified.indexOf(':');
+  if (colon <= 0) return `--action ${qualified}: give it as service:Action`;
+  const prefix = qualified.slice(0, colon).toLowerCase();
+  const name = qualified.slice(colon + 1);
+  if (versions.some((v) => findAction(v, prefix, name).action)) return undefined;
+  const catalogs = versions.flatMap((v) => v.catalogs);
+  const ofService = catalogs.filter((c) => c.service.prefix === prefix);
+  if (ofService.length === 0) return `--action ${qualified}: no version has service ${prefix}${closeHint(prefix, catalogs.map((c) => c.service.prefix))}`;
+  if (!ofService.some((c) => c.carries.includes('actions'))) return undefined; // no version can tell: the history says "unknown"
+  return `--action ${qualified}: no version has this action${closeHint(name, ofService.flatMap((c) => c.actions.map((a) => a.name)), (n) => `${prefix}:${n}`)}`;
 }
