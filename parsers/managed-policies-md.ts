@@ -4,6 +4,7 @@ import { actionKey } from '../src/model/identity.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import { isDelimiterRow, markdownLinks, tableCells, unescapeMarkdown } from './common/markdown.js';
 import { splitLines } from './common/text-lines.js';
+import { isWildcardPattern } from '../src/policy/action-pattern.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 
 /** Which AWS managed policies grant a service's actions, and with which patterns. */
@@ -69,7 +70,7 @@ function parseManagedPolicies(text: string, { file }: ParseOptions): Catalog {
   const byKey = new Map<string, string[]>();
   for (const p of patterns) {
     const [service, name] = p.split(':') as [string, string];
-    if (/[*?]/.test(p) || service.toLowerCase() !== prefix) continue;
+    if (isWildcardPattern(p) || service.toLowerCase() !== prefix) continue;
     byKey.set(actionKey(name), [...(byKey.get(actionKey(name)) ?? []), name]);
   }
   const actions: Action[] = [...byKey.values()].map((spellings) => {

@@ -2,6 +2,7 @@ import type { Catalog } from '../model/catalog.js';
 import type { Change } from './change.js';
 import { listDelta } from './list-delta.js';
 import { makeChange } from './make-change.js';
+import { isWildcardPattern } from '../policy/action-pattern.js';
 
 /**
  * Two versions of a managed-policy page: policies attached or detached (by ARN) and allowed
@@ -20,7 +21,7 @@ export function compareManagedPolicies(before: Catalog, after: Catalog): Change[
   for (const p of b.policies) if (!afterArns.has(p.arn)) changes.push(makeChange('policy-detached', { service, policy: p.name, before: p.arn }));
   const { added, removed } = listDelta(b.patterns, a.patterns);
   for (const pattern of new Map(added.map((p) => [p.toLowerCase(), p])).values()) {
-    changes.push(makeChange('policy-pattern-added', { service, pattern }, /[*?]/.test(pattern) ? 'wildcard' : 'exact'));
+    changes.push(makeChange('policy-pattern-added', { service, pattern }, isWildcardPattern(pattern) ? 'wildcard' : 'exact'));
   }
   for (const pattern of new Map(removed.map((p) => [p.toLowerCase(), p])).values()) changes.push(makeChange('policy-pattern-removed', { service, pattern }));
   return changes;

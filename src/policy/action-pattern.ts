@@ -8,6 +8,11 @@ export interface ActionPattern {
   wildcard: boolean;
 }
 
+/** True when an action pattern has a wildcard (`*` or `?`) anywhere. */
+export function isWildcardPattern(text: string): boolean {
+  return /[*?]/.test(text);
+}
+
 function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
@@ -19,7 +24,7 @@ function globToRegExp(glob: string): RegExp {
  */
 export function compileActionPattern(text: string): ActionPattern {
   const t = text.trim();
-  const wildcard = /[*?]/.test(t);
+  const wildcard = isWildcardPattern(t);
   if (t === '*') return { text, service: /^.*$/, action: /^.*$/, wildcard };
   const colon = t.indexOf(':');
   if (colon < 0) return { text, service: /(?!)/, action: /(?!)/, wildcard };

@@ -1,6 +1,6 @@
 import type { Catalog } from '../model/catalog.js';
 import { compareNames } from '../model/identity.js';
-import { compileActionPattern, patternMatches } from './action-pattern.js';
+import { compileActionPattern, isWildcardPattern, patternMatches } from './action-pattern.js';
 import { cutNameMatch } from './expand-patterns.js';
 import type { PolicyGrant } from './policy-source.js';
 
@@ -34,7 +34,7 @@ function checkPattern(pattern: string, catalogs: Catalog[]): { finding: FindingK
   if (colon <= 0 || colon === written.length - 1) return { finding: 'not-a-pattern' };
   const p = compileActionPattern(written);
   const services = catalogs.filter((c) => p.service.test(c.service.prefix));
-  if (services.length === 0) return /[*?]/.test(written.slice(0, colon)) ? { finding: 'matches-nothing' } : { finding: 'unknown-service' };
+  if (services.length === 0) return isWildcardPattern(written.slice(0, colon)) ? { finding: 'matches-nothing' } : { finding: 'unknown-service' };
   const hits = services.flatMap((c) => c.actions.filter((a) => !a.truncated && patternMatches(p, c.service.prefix, a.name)).map((a) => `${c.service.prefix}:${a.name}`));
   if (hits.length === 0) {
     // A name the source cut (`BatchGetRepositoryScanningConfigur…`) may be the one the pattern means.

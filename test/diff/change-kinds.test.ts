@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHANGE_KINDS, type Change } from '../../src/diff/change.js';
+import type { Action } from '../../src/model/catalog.js';
 import { diffCatalogs } from '../../src/diff/diff-catalogs.js';
 import { SEVERITY_RULES } from '../../src/diff/severity-rules.js';
 import { action, catalog } from '../helpers/catalog-builder.js';
@@ -79,7 +80,7 @@ const newSide = [
           { arn: 'arn:aws:iam::aws:policy/Kept', name: 'Kept' },
           { arn: 'arn:aws:iam::aws:policy/Added', name: 'Added' },
         ],
-        patterns: ['svc:Get*', 'svc:List*', 'svc:NewName', 'svc:DescribeThing'],
+        patterns: ['svc:Get*', 'svc:List*', 'svc:NewName', 'svc:DescribeThing', 'svc:Put?bject'],
       },
     },
   ),
@@ -108,6 +109,7 @@ describe('diff of hand-written catalogs', () => {
     expect(find('policy-pattern-added').map((c) => [c.pattern, c.severity])).toEqual([
       ['svc:List*', 'high'],
       ['svc:NewName', 'medium'],
+      ['svc:Put?bject', 'high'],
     ]);
     expect(find('policy-pattern-removed').map((c) => [c.pattern, c.severity])).toEqual([['svc:OldName', 'low']]);
   });
@@ -244,6 +246,15 @@ describe('truncated names', () => {
     expect(back.changes.map((c) => `${c.kind} ${c.action}`)).toEqual(['access-level-changed BatchGetRepositoryScanningConfiguration']);
   });
 
+  it('never take the first of several free candidates', () => {
+    const o = catalog('svc', [action('GetThingOne'), action('GetThingTwo')]);
+    const n = catalog('svc', [action('GetThing', { truncated: true })]);
+    for (const r of [diffCatalogs('o', [o], 'n', [n]), diffCatalogs('n', [n], 'o', [o])]) {
+      expect(r.changes.find((c) => c.kind === 'action-unresolved')).toMatchObject({ action: 'GetThing…', candidates: ['GetThingOne', 'GetThingTwo'] });
+      expect(r.changes.filter((c) => c.kind === 'access-level-changed' || c.kind === 'description-changed')).toEqual([]);
+    }
+  });
+
   it('are unresolved, not an add plus a remove, when several or none match', () => {
     const o = catalog('svc', [action('GetThingOne'), action('GetThingTwo')]);
     const n = catalog('svc', [action('GetThingOne'), action('GetThingTwo'), action('GetThing', { truncated: true })]);
@@ -251,6 +262,26 @@ describe('truncated names', () => {
     expect(r.changes).toMatchObject([{ kind: 'action-unresolved', action: 'GetThing…', candidates: ['GetThingOne', 'GetThingTwo'], severity: 'medium' }]);
     const none = diffCatalogs('o', [catalog('svc', [action('Other')])], 'n', [catalog('svc', [action('Other'), action('Nope', { truncated: true })])]);
     expect(none.changes.map((c) => c.kind)).toEqual(['action-unresolved']);
+  });
+});
+
+describe('access levels in order List < Read < Tagging < Write < Permissions management', () => {
+  const level = (from: Action['accessLevel'], to: Action['accessLevel']) =>
+    diffCatalogs('o', [catalog('svc', [action('A', { accessLevel: from })])], 'n', [catalog('svc', [action('A', { accessLevel: to })])]).changes[0]!.severity;
+  it('each step down is high, each step up medium', () => {
+    const order = ['List', 'Read', 'Tagging', 'Write', 'Permissions management'] as const;
+    for (let i = 1; i < order.length; i++) {
+      expect(level(order[i], order[i - 1]), `${order[i]} → ${order[i - 1]}`).toBe('high');
+      expect(level(order[i - 1], order[i]), `${order[i - 1]} → ${order[i]}`).toBe('medium');
+    }
+  });
+});
+
+describe('descriptions', () => {
+  it('re-wrapping is no change: white space is folded before comparing', () => {
+    const d = (description: string) => catalog('svc', [action('A', { description })]);
+    expect(diffCatalogs('o', [d('Grants permission to  get\n   a thing ')], 'n', [d('Grants permission to get a thing')]).changes).toEqual([]);
+    expect(diffCatalogs('o', [d('Grants permission to get a thing')], 'n', [d('Grants permission to get the thing')]).changes).toHaveLength(1);
   });
 });
 

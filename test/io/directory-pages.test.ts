@@ -94,3 +94,14 @@ describe('iamdiff snapshot on a directory', () => {
     expect(same.code).toBe(0);
   });
 });
+
+describe('a bad page inside a directory', () => {
+  it('is an error naming the page and line, never skipped silently (only redirect stubs are skipped)', () => {
+    const cut = CURRENT.slice(0, CURRENT.indexOf('</table>'));
+    const dir = mkdirVersion('2026-06-14', { 'list_amazonelasticcontainerregistry.html': CURRENT, 'list_broken.html': cut });
+    const r = runCli(['diff', dir, dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^iamdiff: .*list_broken\.html:\d+: .*truncated page\?\)\n$/);
+  });
+});

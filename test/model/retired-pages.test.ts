@@ -55,6 +55,14 @@ describe('retired pages', () => {
     expect(diffCatalogs('v1', a!, 'v2', b!).changes.map((c) => c.kind).sort()).toEqual(['access-level-changed', 'condition-key-removed']);
   });
 
+  it('the page with the shortest file name leads (not the first alphabetically): service name and ARN patterns', () => {
+    const withArn = (file: string, arn: string, name: string) =>
+      catalog('svc', [action('A')], { service: { prefix: 'svc', name }, resourceTypes: [{ name: 'thing', arnPattern: arn }], source: { format: 'aws-docs-html', file: `v/${file}`, label: 'v' } });
+    const [merged] = mergeVersion([withArn('list_aaaaaa.html', 'arn:long', 'Long'), withArn('list_zz.html', 'arn:short', 'Short')]);
+    expect(merged!.service.name).toBe('Short');
+    expect(merged!.resourceTypes).toMatchObject([{ name: 'thing', arnPattern: 'arn:short' }]);
+  });
+
   it('the merge does not depend on the order pages are listed in', () => {
     const pages = [
       page('v', 'list_b.html', [action('Shared', { accessLevel: 'List', description: 'b' }), action('OnlyB')], false),

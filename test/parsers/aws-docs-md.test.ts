@@ -90,6 +90,17 @@ describe('aws-docs-md parser on a hand-written page', () => {
     });
   });
 
+  it('takes the resource types of continuation rows, each with the keys of its own row', () => {
+    const two = handWritten.replace(
+      '|  |  |  |  |   [ aws:RequestTag',
+      '|  |  |  |   [ gadget ](#example-gadget)   |   [ example:Size ](#example-example_Size)   |   example:Helper   | \n|  |  |  |  |   [ aws:RequestTag',
+    );
+    expect(awsDocsMd.parse(two, { file: 'example.md' }).actions.find((a) => a.name === 'CreateWidget')!.resourceTypes).toEqual([
+      { name: 'gadget', required: false, conditionKeys: ['example:Size'], dependentActions: ['example:Helper'] },
+      { name: 'widget', required: true, conditionKeys: ['example:Color'], dependentActions: [] },
+    ]);
+  });
+
   it('reads plain names marked [permission only], and the key and resource tables', () => {
     expect(c.actions.map((a) => a.name)).toEqual(['CreateWidget', 'ListWidgets']);
     expect(c.resourceTypes).toEqual([{ name: 'widget', arnPattern: 'arn:${Partition}:example:${Region}:${Account}:widget/${WidgetId}', conditionKeys: ['aws:ResourceTag/${TagKey}'] }]);

@@ -182,6 +182,14 @@ describe('box-table parser on wrapped list cells', () => {
     ]);
   });
 
+  it('a later row group naming a resource type optional does not undo an earlier required flag, nor the reverse', () => {
+    const groups = (first: string, second: string) =>
+      drawTable(WIDE, [[['PutThing', 'Grants permission to put', 'Write', first, '', '']], [['PutThing', 'Grants permission to put', 'Write', second, '', '']]]);
+    expect(one(groups('thing*', 'thing')).resourceTypes).toMatchObject([{ name: 'thing', required: true }]);
+    expect(one(groups('thing', 'thing*')).resourceTypes).toMatchObject([{ name: 'thing', required: true }]);
+    expect(one(groups('thing', 'thing')).resourceTypes).toMatchObject([{ name: 'thing', required: false }]);
+  });
+
   it('gives the keys of a row with resource types to those types, merging rows of one action', () => {
     const t = drawTable(WIDE, [
       [['PutThing', 'Grants permission to put', 'Write', 'thing*', 'svc:ThingKey', 'svc:Helper']],

@@ -48,6 +48,17 @@ describe('policy-sentry-md parser on the seed', () => {
     expect(token.conditionKeys).toEqual([]);
   });
 
+  it('gives the dependent actions of the "" entry to the action itself', () => {
+    const text = fixture(file);
+    const at = text.indexOf('"resource_type": ""');
+    const withDeps = text.slice(0, at) + text.slice(at).replace('"dependent_actions": []', '"dependent_actions": ["kms:Decrypt", "iam:PassRole"]');
+    const c = parse(withDeps);
+    const changed = c.actions.find((a) => (a.dependentActions ?? []).length > 0)!;
+    expect(changed.name).toBe('CreateRepository');
+    expect(changed.dependentActions).toEqual(['iam:PassRole', 'kms:Decrypt']);
+    expect(changed.resourceTypes!.flatMap((r) => r.dependentActions)).toEqual([]);
+  });
+
   it('records where each action came from', () => {
     expect(action('DescribeImages').line).toBe(155);
     expect(catalog.source).toMatchObject({ format: 'policy-sentry-md', file });
