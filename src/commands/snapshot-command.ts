@@ -18,7 +18,7 @@ export function snapshotPath(outDir: string, catalog: Catalog): string {
 export const snapshotCommand: Command = {
   name: 'snapshot',
   summary: 'write normalized YAML snapshots of sources (one file per service)',
-  usage: 'iamdiff snapshot FILE|DIR... --out DIR [--format ID] [--service PREFIX] [--label NAME] [--force]',
+  usage: 'iamdiff snapshot FILE|DIR... --out DIR [--alongside DIR]... [--format ID] [--service PREFIX] [--label NAME] [--force]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('snapshot', argv, {
       out: { type: 'string', short: 'o' },
@@ -26,12 +26,15 @@ export const snapshotCommand: Command = {
       service: { type: 'string' },
       label: { type: 'string' },
       force: { type: 'boolean', default: false },
+      alongside: { type: 'string', multiple: true },
     });
     if (positionals.length === 0) throw new UsageError('snapshot: name at least one FILE or DIR');
     if (!values.out) throw new UsageError('snapshot: --out DIR is required (e.g. --out snapshots/)');
     const skipped: string[] = [];
-    // Read together: a page retired in one version is left out of every version given (retired-pages).
-    const catalogs = (await loadVersionsParallel(positionals, { ...values, skipped })).flat();
+    // Read together: a page retired in one version is left out of every version given, and of
+    // these by what the --alongside versions show (retired-pages); only the positionals are written.
+    const { alongside = [], ...options } = values;
+    const catalogs = (await loadVersionsParallel([...positionals, ...alongside], { ...options, skipped })).slice(0, positionals.length).flat();
     writeSkipped(io, skipped);
     const planned = new Map<string, Catalog>();
     for (const c of catalogs) {

@@ -73,8 +73,8 @@ function pair(label: string, oldDir: string, newDir: string, target?: { ms: numb
 function snapshotPair(label: string, oldDir: string, newDir: string) {
   const out = mkdtempSync(join(tmpdir(), 'iamdiff-bench-'));
   try {
-    for (const [side, dir] of [['old', oldDir], ['new', newDir]] as const) {
-      const r = spawnSync(process.execPath, [CLI, 'snapshot', dir, '--out', join(out, side)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    for (const [side, dir, other] of [['old', oldDir, newDir], ['new', newDir, oldDir]] as const) {
+      const r = spawnSync(process.execPath, [CLI, 'snapshot', dir, '--alongside', other, '--out', join(out, side)], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(`snapshot ${dir}: ${r.stderr.trim()}`);
     }
     const d = repeat(['cli', 'diff', join(out, 'old'), join(out, 'new'), '--format', 'json'], 'wallMs');

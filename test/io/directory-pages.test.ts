@@ -105,3 +105,22 @@ describe('a bad page inside a directory', () => {
     expect(r.stderr).toMatch(/^iamdiff: .*list_broken\.html:\d+: .*truncated page\?\)\n$/);
   });
 });
+
+describe('iamdiff snapshot --alongside', () => {
+  it('tells retired pages by the other version, writing only the version named', () => {
+    // 2025: both pages in the older layout; 2026: the frozen copy beside its successor in the current layout.
+    const successor2025 = OLDER.replace(/>\s*DescribeImages\s*<\/a>/, '>DescribeImagesV2</a>');
+    const v1 = mkdirVersion('2025-06-01', { 'list_old.html': OLDER, 'list_amazonelasticcontainerregistry.html': successor2025 });
+    const v2 = mkdirVersion('2026-06-14', { 'list_old.html': OLDER, 'list_amazonelasticcontainerregistry.html': CURRENT });
+    const alone = join(v1, '..', 'alone');
+    const together = join(v1, '..', 'together');
+    expect(runCli(['snapshot', v1, '--out', alone]).code).toBe(0);
+    const r = runCli(['snapshot', v1, '--alongside', v2, '--out', together]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const read = (dir: string) => readFileSync(join(dir, 'ecr', '2025-06-01.aws-docs-html.yaml'), 'utf8');
+    expect(read(alone)).not.toContain('"retired"');
+    expect(read(together)).toMatch(/^source: .*"retired":\[".*list_old\.html"\]/m);
+    expect(read(together)).not.toMatch(/"name":"DescribeImages",/);
+  });
+});
