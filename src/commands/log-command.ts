@@ -4,11 +4,11 @@ import { UsageError } from '../cli/usage-error.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { SEVERITIES } from '../diff/change.js';
-import { actionHistory, actionNotFound, canonicalActionName, type ActionEvent } from '../history/action-history.js';
-import { loadVersions } from '../history/versions.js';
+import { actionHistory, actionNotFound, canonicalActionName, sightAction, type ActionEvent, type ActionSighting } from '../history/action-history.js';
+import { planVersions } from '../history/versions.js';
 import { writeSkipped } from './skipped-note.js';
 import { wantColor } from '../output/color.js';
-import { renderStructured } from '../output/structured-report.js';
+import { renderStructured, StructuredListWriter } from '../output/structured-report.js';
 import { renderText } from '../output/text-report.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
@@ -47,15 +47,18 @@ export const logCommand: Command = {
     if (positionals.length === 0) throw new UsageError('log: name the versions (files, snapshots or a directory of snapshots)');
     const format = choice('format', values.format, ['text', 'json', 'yaml'] as const, 'text');
     const skipped: string[] = [];
-    const versions = await loadVersions(positionals, { service: values.service, format: values['input-format'], skipped });
+    const versions = await planVersions(positionals, { service: values.service, format: values['input-format'], skipped });
     writeSkipped(io, skipped);
     if (versions.length < 2 && !values.action) throw new UsageError('log: needs at least two versions');
 
     if (values.action) {
-      const missing = actionNotFound(versions, values.action);
+      // One version at a time: only what each says of the action is kept.
+      const sightings: ActionSighting[] = [];
+      for (const v of versions) sightings.push(sightAction(v.name, await v.load(), values.action));
+      const missing = actionNotFound(sightings, values.action);
       if (missing) throw new UsageError(missing);
-      const events = actionHistory(versions, values.action);
-      const action = canonicalActionName(versions, values.action);
+      const events = actionHistory(sightings);
+      const action = canonicalActionName(sightings, values.action);
       if (format !== 'text') {
         const data = { action, versions: versions.map((v) => v.name), events };
         io.stdout.write(renderStructured(data, format));
@@ -69,21 +72,23 @@ export const logCommand: Command = {
 
     const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
     const color = wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
-    const steps = [];
+    const list = format === 'text' ? undefined : new StructuredListWriter(format, (s) => io.stdout.write(s));
+    if (!list) {
+      io.stdout.write(`${versions.length} versions, oldest first (undated versions first, in the order given):\n`);
+      for (const v of versions) io.stdout.write(`  ${oneLine(v.name)}\n`);
+    }
+    // Consecutive pairs, two versions in memory at a time: memory does not grow with the history.
+    let previous = await versions[0]!.load();
     for (let i = 1; i < versions.length; i++) {
       const a = versions[i - 1]!;
       const b = versions[i]!;
-      const result = filterResult(diffCatalogs(a.name, a.catalogs, b.name, b.catalogs), { minSeverity });
-      steps.push({ from: a.name, to: b.name, result });
+      const current = await b.load();
+      const result = filterResult(diffCatalogs(a.name, previous, b.name, current), { minSeverity });
+      if (list) list.item({ from: a.name, to: b.name, notCompared: result.notCompared, summary: result.summary, changes: result.changes });
+      else io.stdout.write(`\n=== ${oneLine(a.name)} → ${oneLine(b.name)} ===\n${renderText(result, { color })}`);
+      previous = current;
     }
-    if (format !== 'text') {
-      const data = steps.map((s) => ({ from: s.from, to: s.to, notCompared: s.result.notCompared, summary: s.result.summary, changes: s.result.changes }));
-      io.stdout.write(renderStructured(data, format));
-      return 0;
-    }
-    io.stdout.write(`${versions.length} versions, oldest first (undated versions first, in the order given):\n`);
-    for (const v of versions) io.stdout.write(`  ${oneLine(v.name)}\n`);
-    for (const s of steps) io.stdout.write(`\n=== ${oneLine(s.from)} → ${oneLine(s.to)} ===\n${renderText(s.result, { color })}`);
+    list?.end();
     return 0;
   },
 };

@@ -1,7 +1,7 @@
 import { closeHint } from '../cli/close-names.js';
 import type { Action } from '../model/catalog.js';
 import { actionKey } from '../model/identity.js';
-import type { CatalogVersion } from './versions.js';
+import type { Catalog } from '../model/catalog.js';
 
 /** One step in the life of an action. */
 export interface ActionEvent {
@@ -12,23 +12,43 @@ export interface ActionEvent {
   detail?: string;
 }
 
-function findAction(version: CatalogVersion, prefix: string, name: string): { action?: Action; knowsActions: boolean; hasService: boolean } {
-  const c = version.catalogs.find((x) => x.service.prefix === prefix);
-  if (!c) return { knowsActions: false, hasService: false };
+/** What one version says of the action asked for: all a history needs of it, so versions can be let go. */
+export interface ActionSighting {
+  version: string;
+  action?: Pick<Action, 'name' | 'accessLevel' | 'truncated'>;
+  knowsActions: boolean;
+  hasService: boolean;
+  /** For "close:" hints: the version's service prefixes, and the service's action names. */
+  prefixes: string[];
+  actionNames: string[];
+}
+
+/** `[prefix, name]` of `prefix:Name` (prefix lower-cased). */
+function splitQualified(qualified: string): [string, string] {
+  const colon = qualified.indexOf(':');
+  return colon < 0 ? ['', qualified] : [qualified.slice(0, colon).toLowerCase(), qualified.slice(colon + 1)];
+}
+
+/** What a version's catalogs say of `prefix:Name`. */
+export function sightAction(version: string, catalogs: Catalog[], qualified: string): ActionSighting {
+  const [prefix, name] = splitQualified(qualified);
+  const prefixes = catalogs.map((c) => c.service.prefix);
+  const c = catalogs.find((x) => x.service.prefix === prefix);
+  if (!c) return { version, knowsActions: false, hasService: false, prefixes, actionNames: [] };
   const key = actionKey(name);
-  const action = c.actions.find((a) => actionKey(a.name) === key || (a.truncated && key.startsWith(actionKey(a.name))));
-  return { action, knowsActions: c.carries.includes('actions'), hasService: true };
+  const found = c.actions.find((a) => actionKey(a.name) === key || (a.truncated && key.startsWith(actionKey(a.name))));
+  const action = found && { name: found.name, accessLevel: found.accessLevel, truncated: found.truncated };
+  return { version, action, knowsActions: c.carries.includes('actions'), hasService: true, prefixes, actionNames: c.actions.map((a) => a.name) };
 }
 
 /** The history of one action across versions: when it appeared, each access-level change, when it went. */
-export function actionHistory(versions: CatalogVersion[], qualified: string): ActionEvent[] {
-  const [prefix, name] = qualified.includes(':') ? [qualified.slice(0, qualified.indexOf(':')), qualified.slice(qualified.indexOf(':') + 1)] : ['', qualified];
+export function actionHistory(sightings: ActionSighting[]): ActionEvent[] {
   const events: ActionEvent[] = [];
   let seen = false;
   let present = false;
   let level: string | undefined;
-  for (const v of versions) {
-    const found = findAction(v, prefix.toLowerCase(), name);
+  for (const found of sightings) {
+    const v = { name: found.version };
     if (!found.action) {
       if (!found.knowsActions) {
         events.push({ version: v.name, event: 'not-listed', detail: found.hasService ? 'this source does not list every action' : 'service not in this version' });
@@ -58,13 +78,9 @@ export function actionHistory(versions: CatalogVersion[], qualified: string): Ac
 }
 
 /** `prefix:Name` as the newest version that has the action spells it (the input if none does). */
-export function canonicalActionName(versions: CatalogVersion[], qualified: string): string {
-  const colon = qualified.indexOf(':');
-  const prefix = qualified.slice(0, Math.max(colon, 0)).toLowerCase();
-  for (const v of [...versions].reverse()) {
-    const { action } = findAction(v, prefix, qualified.slice(colon + 1));
-    if (action && !action.truncated) return `${prefix}:${action.name}`;
-  }
+export function canonicalActionName(sightings: ActionSighting[], qualified: string): string {
+  const [prefix] = splitQualified(qualified);
+  for (const s of [...sightings].reverse()) if (s.action && !s.action.truncated) return `${prefix}:${s.action.name}`;
   return qualified;
 }
 
@@ -72,15 +88,11 @@ export function canonicalActionName(versions: CatalogVersion[], qualified: strin
  * A usage error when no version has `prefix:Name`, naming close services or actions;
  * nothing when some version has it.
  */
-export function actionNotFound(versions: CatalogVersion[], qualified: string): string | undefined {
-  const colon = qualified.indexOf(':');
-  if (colon <= 0) return `--action ${qualified}: give it as service:Action`;
-  const prefix = qualified.slice(0, colon).toLowerCase();
-  const name = qualified.slice(colon + 1);
-  if (versions.some((v) => findAction(v, prefix, name).action)) return undefined;
-  const catalogs = versions.flatMap((v) => v.catalogs);
-  const ofService = catalogs.filter((c) => c.service.prefix === prefix);
-  if (ofService.length === 0) return `--action ${qualified}: no version has service ${prefix}${closeHint(prefix, catalogs.map((c) => c.service.prefix))}`;
-  if (!ofService.some((c) => c.carries.includes('actions'))) return undefined; // no version can tell: the history says "unknown"
-  return `--action ${qualified}: no version has this action${closeHint(name, ofService.flatMap((c) => c.actions.map((a) => a.name)), (n) => `${prefix}:${n}`)}`;
+export function actionNotFound(sightings: ActionSighting[], qualified: string): string | undefined {
+  if (qualified.indexOf(':') <= 0) return `--action ${qualified}: give it as service:Action`;
+  const [prefix, name] = splitQualified(qualified);
+  if (sightings.some((s) => s.action)) return undefined;
+  if (!sightings.some((s) => s.hasService)) return `--action ${qualified}: no version has service ${prefix}${closeHint(prefix, sightings.flatMap((s) => s.prefixes))}`;
+  if (!sightings.some((s) => s.knowsActions)) return undefined; // no version can tell: the history says "unknown"
+  return `--action ${qualified}: no version has this action${closeHint(name, sightings.flatMap((s) => s.actionNames), (n) => `${prefix}:${n}`)}`;
 }

@@ -26,3 +26,26 @@ export function renderJson(result: DiffResult): string {
 export function renderYaml(result: DiffResult): string {
   return yamlLib().stringify(sanitizedResult(result), { lineWidth: 0, aliasDuplicateObjects: false });
 }
+
+/**
+ * A JSON or YAML list written one item at a time, byte for byte what renderStructured
+ * writes for the whole list: long histories are printed without holding every item.
+ */
+export class StructuredListWriter {
+  private count = 0;
+  constructor(
+    private readonly format: 'json' | 'yaml',
+    private readonly write: (chunk: string) => unknown,
+  ) {}
+
+  item(data: unknown): void {
+    if (this.format === 'yaml') this.write(renderStructured([data], 'yaml'));
+    else this.write((this.count === 0 ? '[\n' : ',\n') + JSON.stringify(sanitized(data), null, 2).replace(/^/gm, '  '));
+    this.count++;
+  }
+
+  end(): void {
+    if (this.count === 0) this.write(this.format === 'json' ? '[]\n' : '[]\n');
+    else if (this.format === 'json') this.write('\n]\n');
+  }
+}
