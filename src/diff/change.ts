@@ -18,6 +18,7 @@ export const CHANGE_KINDS = [
   'description-changed',
   'resource-type-added',
   'resource-type-removed',
+  'resource-type-renamed',
   'arn-pattern-changed',
   'service-condition-key-added',
   'service-condition-key-removed',

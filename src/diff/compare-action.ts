@@ -55,20 +55,21 @@ function resourceChanges(ctx: Context, before: ActionResourceType[], after: Acti
   return changes;
 }
 
-/** What each page says of the action: its `pages` when several merged pages define it, else the action itself. */
-function pageFacts(a: Action): ActionPageFacts[] {
-  return a.pages ?? [{ page: a.file ? basename(a.file) : '', accessLevel: a.accessLevel, description: a.description }];
+/** What each page says of the action: its `pages` when several merged pages define it, else the action itself, on its page. */
+function pageFacts(a: Action, page: string): ActionPageFacts[] {
+  return a.pages ?? [{ page: a.file ? basename(a.file) : page, accessLevel: a.accessLevel, description: a.description }];
 }
 
 /**
  * Pairs of what the two sides say, page by page: on every page that defines the action on
  * both sides (a merged prefix: `elasticloadbalancing` v1 and v2 can disagree, and a change on
- * either must show), else the two sides' own facts. `pages` names the pages a transition was
- * seen on when the action is defined on several.
+ * either must show; a page new beside them is not compared with them), else — no page in
+ * common, the action's page was renamed — the leading pages'. `pages` names the pages a
+ * transition was seen on when the action is defined on several.
  */
-function pagePairs(before: Action, after: Action): { b: ActionPageFacts; a: ActionPageFacts; pages?: string[] }[] {
-  const olds = pageFacts(before);
-  const news = pageFacts(after);
+function pagePairs(before: Action, after: Action, pages: readonly [string, string]): { b: ActionPageFacts; a: ActionPageFacts; pages?: string[] }[] {
+  const olds = pageFacts(before, pages[0]);
+  const news = pageFacts(after, pages[1]);
   const multi = !!(before.pages || after.pages);
   const common = news.filter((n) => n.page && olds.some((o) => o.page === n.page));
   if (common.length === 0) return [{ b: { page: '', accessLevel: before.accessLevel, description: before.description }, a: { page: '', accessLevel: after.accessLevel, description: after.description } }];
@@ -98,13 +99,16 @@ function levelsDiffer(before: Action, after: Action): (b: AccessLevel, a: Access
   return (b, a) => b !== a && !(after.otherAccessLevels ?? []).includes(b) && !(before.otherAccessLevels ?? []).includes(a);
 }
 
-/** What changed in one action present on both sides, limited to fields both sides carry. */
-export function compareAction(service: string, before: Action, after: Action, fields: ReadonlySet<CatalogField>): Change[] {
+/**
+ * What changed in one action present on both sides, limited to fields both sides carry.
+ * `pages` names the page each side's catalog was read from (for actions that do not say).
+ */
+export function compareAction(service: string, before: Action, after: Action, fields: ReadonlySet<CatalogField>, pages: readonly [string, string] = ['', '']): Change[] {
   // A name cut on both sides stays marked as cut.
   const name = !after.truncated ? after.name : before.truncated ? `${before.name}…` : before.name;
   const ctx: Context = { service, action: name, fields };
   const changes: Change[] = [];
-  const pairs = pagePairs(before, after);
+  const pairs = pagePairs(before, after, pages);
   if (fields.has('accessLevel')) {
     for (const t of byTransition(pairs, (f) => f.accessLevel, levelsDiffer(before, after))) {
       const down = accessLevelRank(t.after) < accessLevelRank(t.before);

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { CATALOG_FIELDS, type Catalog, type CatalogField } from '../model/catalog.js';
 import type { Change } from './change.js';
 import { compareAction, sameActionFacts } from './compare-action.js';
@@ -5,6 +6,7 @@ import { compareManagedPolicies } from './compare-managed-policies.js';
 import { compareServiceDefinitions } from './compare-service.js';
 import { makeChange } from './make-change.js';
 import { matchActions } from './match-actions.js';
+import { resourceTypeRenames, withRenamedResources } from './resource-type-renames.js';
 
 export interface FieldGap {
   field: CatalogField;
@@ -36,8 +38,10 @@ export function compareCatalogs(before: Catalog, after: Catalog): { changes: Cha
   for (const u of match.unresolved) {
     changes.push(makeChange('action-unresolved', { service, action: `${u.action.name}…`, [u.side === 'old' ? 'before' : 'after']: `${u.action.name}…`, candidates: u.candidates }));
   }
-  for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) changes.push(...compareAction(service, o, n, fields));
-  changes.push(...compareServiceDefinitions(before, after, fields));
+  const pages = [basename(before.source.file), basename(after.source.file)] as const;
+  const renames = resourceTypeRenames(before, after, fields);
+  for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) changes.push(...compareAction(service, withRenamedResources(o, renames), n, fields, pages));
+  changes.push(...compareServiceDefinitions(before, after, fields, renames));
   if (fields.has('managedPolicies')) changes.push(...compareManagedPolicies(before, after));
   return { changes, gaps };
 }

@@ -56,62 +56,43 @@ function rowsOf(a: Action, f: RowField): Map<string, { name: string; rows: Set<s
 const sortedRows = (rows: Iterable<string>) => [...rows].sort((x, y) => (x === ACTION_ROW ? -1 : y === ACTION_ROW ? 1 : x.toLowerCase() < y.toLowerCase() ? -1 : 1));
 const resourceOf = (row: string) => (row === ACTION_ROW ? undefined : row);
 
-/** The rows an action has: its own and one per resource type it takes. */
-function rowNames(a: Action): Set<string> {
-  return new Set([ACTION_ROW, ...(a.resourceTypes ?? []).map((r) => r.name)]);
-}
-
 /** Why an item's rows changed, for the severity of a move. */
-function moveCase(f: RowField, left: string[], after: Set<string>): string | undefined {
+function moveCase(f: RowField, before: Set<string>, after: Set<string>): string | undefined {
   if (f.moved !== 'condition-key-moved') return undefined;
-  if (left.length === 0) return 'gained rows';
+  if ([...before].every((r) => after.has(r))) return 'gained rows';
   return after.has(ACTION_ROW) ? 'onto the action' : 'narrowed';
 }
 
 /**
  * Condition keys or dependent actions of one action across all its rows (its own and
  * each resource type's):
- * - an item new to the action is added, once per row it is on (the rows of a resource
- *   type the action newly takes included: nothing on a new row is lost);
+ * - an item new to the action is added, once per row it is on (a resource type the action
+ *   newly takes included: nothing on a new row is lost);
  * - an item gone from the action altogether is removed, once per row it was on;
- * - an item on the action on both sides is never removed: on a resource row the action
- *   newly takes it is added, on a resource row the action no longer takes it went with
- *   that resource (removed, case `with its resource`), and between rows the action has on
- *   both sides it moved (`before`: the rows it left, `after`: the rows it reached).
+ * - an item on the action on both sides whose rows differ is moved, never added or removed:
+ *   the action can still be conditioned on the key, callers still need the dependent
+ *   action. `before` and `after` list all its rows (`(action)` for the action's own).
  * A→B and B→A mirror each other: added ↔ removed, moved ↔ moved with before ↔ after.
  */
 export function rowChanges(f: RowField, service: string, action: string, before: Action, after: Action): Change[] {
   const b = rowsOf(before, f);
   const a = rowsOf(after, f);
   if (!b || !a) return [];
-  const rowsBefore = rowNames(before);
-  const rowsAfter = rowNames(after);
   const changes: Change[] = [];
   const base = { service, action };
   const item = (name: string) => ({ [f.field]: name });
   const addedCase = (name: string) => (f.added === 'dependent-action-added' ? (name.toLowerCase() === 'iam:passrole' ? 'iam:PassRole' : 'other') : undefined);
-  const removedCase = (stays: boolean) => (f.removed === 'condition-key-removed' ? (stays ? 'with its resource' : 'gone') : undefined);
-  const added = (name: string, row: string) => makeChange(f.added, { ...base, resource: resourceOf(row), ...item(name) }, addedCase(name));
-  const removed = (name: string, row: string, stays: boolean) => makeChange(f.removed, { ...base, resource: resourceOf(row), ...item(name) }, removedCase(stays));
   for (const [key, { name, rows }] of b) {
     const now = a.get(key);
     if (!now) {
-      for (const row of sortedRows(rows)) changes.push(removed(name, row, false));
-      continue;
-    }
-    const left = sortedRows([...rows].filter((r) => !now.rows.has(r)));
-    const gained = sortedRows([...now.rows].filter((r) => !rows.has(r)));
-    for (const row of gained) if (!rowsBefore.has(row)) changes.push(added(now.name, row));
-    for (const row of left) if (!rowsAfter.has(row)) changes.push(removed(name, row, true));
-    const movedFrom = left.filter((r) => rowsAfter.has(r));
-    const movedTo = gained.filter((r) => rowsBefore.has(r));
-    if (movedFrom.length > 0 || movedTo.length > 0) {
-      changes.push(makeChange(f.moved, { ...base, ...item(now.name), before: movedFrom.join(', '), after: movedTo.join(', ') }, moveCase(f, movedFrom, now.rows)));
+      for (const row of sortedRows(rows)) changes.push(makeChange(f.removed, { ...base, resource: resourceOf(row), ...item(name) }));
+    } else if (rows.size !== now.rows.size || [...rows].some((r) => !now.rows.has(r))) {
+      changes.push(makeChange(f.moved, { ...base, ...item(now.name), before: sortedRows(rows).join(', '), after: sortedRows(now.rows).join(', ') }, moveCase(f, rows, now.rows)));
     }
   }
   for (const [key, { name, rows }] of a) {
     if (b.has(key)) continue;
-    for (const row of sortedRows(rows)) changes.push(added(name, row));
+    for (const row of sortedRows(rows)) changes.push(makeChange(f.added, { ...base, resource: resourceOf(row), ...item(name) }, addedCase(name)));
   }
   return changes;
 }

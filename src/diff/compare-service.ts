@@ -4,25 +4,29 @@ import { listDelta } from './list-delta.js';
 import { makeChange } from './make-change.js';
 
 /** Service-level changes: resource types, their ARN patterns and keys, the service's condition keys. */
-export function compareServiceDefinitions(before: Catalog, after: Catalog, fields: ReadonlySet<CatalogField>): Change[] {
+export function compareServiceDefinitions(before: Catalog, after: Catalog, fields: ReadonlySet<CatalogField>, renames: ReadonlyMap<string, string> = new Map()): Change[] {
   const service = after.service.prefix;
   const changes: Change[] = [];
   if (fields.has('serviceResourceTypes') && before.resourceTypes && after.resourceTypes) {
     const afterByName = new Map(after.resourceTypes.map((r) => [r.name.toLowerCase(), r]));
     const beforeNames = new Set(before.resourceTypes.map((r) => r.name.toLowerCase()));
+    for (const name of renames.values()) beforeNames.add(name.toLowerCase());
     for (const b of before.resourceTypes) {
-      const a = afterByName.get(b.name.toLowerCase());
+      const renamed = renames.get(b.name.toLowerCase());
+      const a = afterByName.get((renamed ?? b.name).toLowerCase());
       if (!a) {
         changes.push(makeChange('resource-type-removed', { service, resource: b.name, before: b.arnPattern }));
         continue;
       }
+      if (renamed) changes.push(makeChange('resource-type-renamed', { service, before: b.name, after: a.name }));
+      const resource = renamed ? a.name : b.name; // a renamed type is named as the newer side names it
       if (b.arnPattern !== undefined && a.arnPattern !== undefined && b.arnPattern !== a.arnPattern) {
-        changes.push(makeChange('arn-pattern-changed', { service, resource: b.name, before: b.arnPattern, after: a.arnPattern }));
+        changes.push(makeChange('arn-pattern-changed', { service, resource, before: b.arnPattern, after: a.arnPattern }));
       }
       if (b.conditionKeys && a.conditionKeys) {
         const { added, removed } = listDelta(b.conditionKeys, a.conditionKeys);
-        changes.push(...added.map((key) => makeChange('condition-key-added', { service, resource: b.name, key })));
-        changes.push(...removed.map((key) => makeChange('condition-key-removed', { service, resource: b.name, key }, 'gone')));
+        changes.push(...added.map((key) => makeChange('condition-key-added', { service, resource, key })));
+        changes.push(...removed.map((key) => makeChange('condition-key-removed', { service, resource, key })));
       }
     }
     for (const a of after.resourceTypes) {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Action, ActionResourceType, Catalog } from './catalog.js';
+import type { Action, ActionResourceType, Catalog, ResourceType } from './catalog.js';
 import { actionKey } from './identity.js';
 import { normalizeCatalog } from './normalize.js';
 
@@ -74,7 +74,7 @@ export function mergePages(pages: Catalog[], retired: ReadonlySet<Catalog> = new
     carries,
     actions: [...actions.values()],
   };
-  if (carries.includes('serviceResourceTypes')) merged.resourceTypes = unionBy(ordered.map((p) => p.resourceTypes ?? []));
+  if (carries.includes('serviceResourceTypes')) merged.resourceTypes = mergeResourceTypes(ordered.map((p) => p.resourceTypes ?? []));
   if (carries.includes('serviceConditionKeys')) merged.conditionKeys = unionBy(ordered.map((p) => p.conditionKeys ?? []));
   return normalizeCatalog(merged);
 }
@@ -107,6 +107,19 @@ function mergeAction(lead: Action, other: Action): Action {
   if (out.description === undefined && other.description !== undefined) out.description = other.description;
   if (out.accessLevel === undefined && other.accessLevel !== undefined) out.accessLevel = other.accessLevel;
   return out;
+}
+
+/** Resource types of several pages, leading page first: the first ARN pattern, the union of condition keys. */
+function mergeResourceTypes(lists: ResourceType[][]): ResourceType[] {
+  const byName = new Map<string, ResourceType>();
+  for (const list of lists) {
+    for (const r of list) {
+      const had = byName.get(r.name);
+      if (!had) byName.set(r.name, { ...r });
+      else if (had.conditionKeys && r.conditionKeys) had.conditionKeys = union(had.conditionKeys, r.conditionKeys);
+    }
+  }
+  return [...byName.values()];
 }
 
 function union(a: string[], b: string[]): string[] {

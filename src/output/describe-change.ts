@@ -5,6 +5,7 @@ import { oneLine } from '../text/sanitize.js';
 /** What a change is about: `ecr:DescribeImages`, `ecr:TagResource repository`, `ecr resource type repository`. */
 export function changeSubject(c: Change): string {
   if (c.kind === 'service-added' || c.kind === 'service-removed') return `service ${c.service}`;
+  if (c.kind === 'resource-type-renamed') return `${c.service} resource type`;
   if (c.policy) return oneLine(`${c.service} managed policy ${c.policy}`);
   if (c.kind === 'policy-pattern-added' || c.kind === 'policy-pattern-removed') return `${c.service} managed policies`;
   if (c.action) return oneLine(`${c.service}:${c.action}${c.resource ? ` on ${c.resource}` : ''}${c.pages ? ` (page ${c.pages.join(', ')})` : ''}`);
@@ -28,6 +29,7 @@ export function changeDetail(c: Change): string {
     case 'access-level-changed':
     case 'resource-required-changed':
     case 'arn-pattern-changed':
+    case 'resource-type-renamed':
       return `${v(c.before)} → ${v(c.after)}`;
     case 'resource-added':
     case 'resource-removed':
@@ -57,11 +59,15 @@ export function changeDetail(c: Change): string {
   }
 }
 
-/** `moved from component to (action)`, `now also on image`, `no longer on component`: rows are comma lists. */
-function movedRows(left: string, reached: string): string {
-  if (!left) return oneLine(`now also on ${reached}`);
-  if (!reached) return oneLine(`no longer on ${left}`);
-  return oneLine(`moved from ${left} to ${reached}`);
+/** `now also on image`, `no longer on component`, or both (`no longer on component; now on (action)`): rows are comma lists. */
+function movedRows(before: string, after: string): string {
+  const b = before.split(', ');
+  const a = after.split(', ');
+  const gained = a.filter((r) => !b.includes(r));
+  const lost = b.filter((r) => !a.includes(r));
+  if (lost.length === 0) return oneLine(`now also on ${gained.join(', ')}`);
+  if (gained.length === 0) return oneLine(`no longer on ${lost.join(', ')} (still on ${after})`);
+  return oneLine(`no longer on ${lost.join(', ')}; now on ${gained.join(', ')}`);
 }
 
 /** `[-removed-]{+added+}` form of a description change. */

@@ -41,18 +41,20 @@ describe.skipIf(!HAS_CORPUS)(`HTML reference 2026-06-14 vs iam-data 2026-08-25 (
       'action-added': 792,
       'action-removed': 3,
       'access-level-changed': 9,
-      'resource-added': 270,
-      'resource-removed': 126,
+      'resource-added': 264,
+      'resource-removed': 120,
       'resource-required-changed': 26,
-      'condition-key-added': 1407,
-      'condition-key-removed': 79,
-      'condition-key-moved': 345,
+      'condition-key-added': 1341,
+      'condition-key-removed': 82,
+      'condition-key-moved': 360,
       'description-changed': 48,
-      'resource-type-added': 75,
-      'resource-type-removed': 1,
+      'resource-type-added': 74,
+      'resource-type-renamed': 1,
       'arn-pattern-changed': 13,
       'service-condition-key-added': 136,
     });
+    expect(all.changes).toHaveLength(3290);
+    expect(all.changes.find((c) => c.kind === 'resource-type-renamed')).toMatchObject({ service: 'workspaces', before: 'workspacespoolid', after: 'workspacespool' });
     const removed = all.changes.filter((c) => c.kind === 'resource-removed');
     expect(removed.filter((c) => ['apigateway', 'elasticloadbalancing', 'ses'].includes(c.service))).toHaveLength(88);
     expect(all.changes.filter((c) => c.kind === 'arn-pattern-changed' && c.service === 'apigateway')).toHaveLength(10);

@@ -36,24 +36,25 @@ describe.skipIf(!HAS_CORPUS)(`whole-AWS HTML diff 2025-06-01 → 2026-06-14 (${H
       'service-added': 35,
       'action-added': 1526,
       'action-removed': 27,
-      'access-level-changed': 62,
-      'resource-added': 653,
-      'resource-removed': 102,
+      'access-level-changed': 61,
+      'resource-added': 637,
+      'resource-removed': 86,
       'resource-required-changed': 58,
-      'condition-key-added': 1460,
-      'condition-key-removed': 174,
-      'condition-key-moved': 56,
-      'dependent-action-added': 347,
-      'dependent-action-removed': 8,
+      'condition-key-added': 1330,
+      'condition-key-removed': 171,
+      'condition-key-moved': 80,
+      'dependent-action-added': 319,
+      'dependent-action-removed': 6,
       'dependent-action-moved': 30,
-      'description-changed': 144,
-      'resource-type-added': 156,
-      'resource-type-removed': 13,
+      'description-changed': 142,
+      'resource-type-added': 152,
+      'resource-type-removed': 9,
+      'resource-type-renamed': 4,
       'arn-pattern-changed': 8,
       'service-condition-key-added': 223,
       'service-condition-key-removed': 7,
     });
-    expect(result.changes).toHaveLength(5089);
+    expect(result.changes).toHaveLength(4911);
   });
 
   it('2026 → 2025 mirrors 2025 → 2026 exactly', () => {
@@ -99,10 +100,20 @@ describe.skipIf(!HAS_CORPUS)(`whole-AWS HTML diff 2025-06-01 → 2026-06-14 (${H
       for (const s of ['omics', 'sso']) expect(of(s).filter((c) => c.kind === 'arn-pattern-changed' || c.kind === 'resource-required-changed')).toEqual([]);
     });
 
-    it('iotmanagedintegrations: the live page (marker past 6 000 characters on the retired one) loses CredentialLockerResource and 16 resources of actions', () => {
-      expect(find('resource-type-removed', 'iotmanagedintegrations').map((c) => c.resource)).toEqual(['CredentialLockerResource', 'ManagedThingResource', 'OtaTaskResource', 'ProvisioningProfileResource']);
-      expect(find('resource-removed', 'iotmanagedintegrations')).toHaveLength(16);
-      expect(find('resource-removed', 'iotmanagedintegrations', 'DeleteCredentialLocker')).toMatchObject([{ resource: 'CredentialLockerResource', before: 'required', severity: 'high' }]);
+    it('iotmanagedintegrations: the live page (marker past 6 000 characters on the retired one) renames four resource types, ARN patterns unchanged', () => {
+      expect(find('resource-type-renamed', 'iotmanagedintegrations').map((c) => `${c.before} → ${c.after}`)).toEqual([
+        'CredentialLockerResource → credential-locker',
+        'ManagedThingResource → managed-thing',
+        'OtaTaskResource → ota-task',
+        'ProvisioningProfileResource → provisioning-profile',
+      ]);
+      // The 16 actions that took the old names keep them under the new ones: no removal, no HIGH.
+      expect(find('resource-removed', 'iotmanagedintegrations')).toEqual([]);
+      expect(find('resource-type-removed', 'iotmanagedintegrations')).toEqual([]);
+      expect(find('resource-added', 'iotmanagedintegrations', 'SendManagedThingCommand').map((c) => [c.resource, c.after])).toEqual([
+        ['account-association', 'optional'],
+        ['managed-thing', 'required'],
+      ]);
     });
 
     it('glacier: both years read list_amazons3glacier.html, which dropped its tag keys (its retired twin list_amazonglacier.html is left out)', () => {
@@ -122,11 +133,23 @@ describe.skipIf(!HAS_CORPUS)(`whole-AWS HTML diff 2025-06-01 → 2026-06-14 (${H
 
     it('moves by service: imagebuilder, ecs, batch, ec2, workspaces, organizations', () => {
       const count = (kind: Change['kind']) => result.changes.filter((c) => c.kind === kind).reduce<Record<string, number>>((m, c) => ({ ...m, [c.service]: (m[c.service] ?? 0) + 1 }), {});
-      expect(count('condition-key-moved')).toEqual({ batch: 4, ec2: 2, ecs: 12, imagebuilder: 35, organizations: 1, workspaces: 2 });
+      expect(count('condition-key-moved')).toEqual({ batch: 4, ec2: 26, ecs: 12, imagebuilder: 35, organizations: 1, workspaces: 2 });
     });
 
     it('ecs:UpdateClusterSettings: aws:ResourceTag/${TagKey} left the action’s row for the cluster row: moved and narrowed (medium)', () => {
       expect(find('condition-key-moved', 'ecs', 'UpdateClusterSettings')).toMatchObject([{ key: 'aws:ResourceTag/${TagKey}', before: '(action)', after: 'cluster', severity: 'medium' }]);
+    });
+
+    it('transfer:CreateConnector: iam:PassRole, already on the action’s own row, moved to the new profile row: low, not a HIGH "now needs"', () => {
+      expect(find('dependent-action-moved', 'transfer', 'CreateConnector')).toMatchObject([{ dependentAction: 'iam:PassRole', before: '(action)', after: 'profile', severity: 'low' }]);
+      expect(find('dependent-action-added', 'transfer', 'CreateConnector')).toEqual([]);
+    });
+
+    it('ec2:CreateTags: ec2:ResourceTag/${TagKey} on the resource types the action newly takes is one move, not 15 additions', () => {
+      const [move] = find('condition-key-moved', 'ec2', 'CreateTags').filter((c) => c.key === 'ec2:ResourceTag/${TagKey}');
+      expect(move).toMatchObject({ severity: 'low' });
+      expect(move!.after!.split(', ').length - move!.before!.split(', ').length).toBe(15);
+      expect(find('condition-key-added', 'ec2', 'CreateTags').filter((c) => c.key === 'ec2:ResourceTag/${TagKey}')).toEqual([]);
     });
 
     it('personalize:CreateDatasetImportJob now needs iam:PassRole through its new dataset* row (high)', () => {
@@ -139,6 +162,16 @@ describe.skipIf(!HAS_CORPUS)(`whole-AWS HTML diff 2025-06-01 → 2026-06-14 (${H
       expect(passRole.length).toBeGreaterThan(5);
       expect(new Set(passRole.map((c) => c.severity))).toEqual(new Set(['high']));
     });
+  });
+
+  it('partnercentral:ListResourceSnapshots: Read on list_awspartnercentralselling.html in both years; List only on the page new in 2026: no change', () => {
+    expect(find('access-level-changed', 'partnercentral', 'ListResourceSnapshots')).toEqual([]);
+  });
+
+  it('keys of a resource type several pages define are their union: apigateway Authorizer keeps AuthorizerUri (on the v2 page), ses template gains a key on the v2 page', () => {
+    const removed = find('condition-key-removed', 'apigateway', 'Authorizer').map((c) => c.key);
+    expect(removed).toEqual(['apigateway:Request/CognitoUserPoolProviderArn', 'apigateway:Resource/CognitoUserPoolProviderArn']);
+    expect(find('condition-key-added', 'ses', 'template').filter((c) => c.action === undefined).map((c) => c.key)).toEqual(['aws:ResourceTag/${TagKey}']);
   });
 
   it('elasticloadbalancing:DescribeLoadBalancers went Read → List on the v2 page only: reported, naming the page', () => {

@@ -28,11 +28,13 @@ const oldSide = [
       action('DepMoves', { resourceTypes: [repo(true, [], ['kms:Decrypt'])] }),
       action('NewRow'),
       action('KeyWithResource', { resourceTypes: [repo(true, ['svc:K']), { name: 'image', required: false, conditionKeys: ['svc:K'] }] }),
+      action('TakesWidget', { resourceTypes: [{ name: 'WidgetResource', required: true, conditionKeys: ['svc:W'] }] }),
     ],
     {
       resourceTypes: [
         { name: 'repository', arnPattern: 'arn:${Partition}:svc:${Region}:${Account}:repository/${Name}', conditionKeys: ['aws:ResourceTag/${TagKey}'] },
         { name: 'legacy', arnPattern: 'arn:${Partition}:svc:::legacy/${Id}' },
+        { name: 'WidgetResource', arnPattern: 'arn:${Partition}:svc:::widget/${Id}' },
       ],
       conditionKeys: [{ name: 'svc:Old', type: 'String' }],
       managedPolicies: {
@@ -68,11 +70,13 @@ const newSide = [
       action('DepMoves', { dependentActions: ['kms:Decrypt'], resourceTypes: [repo(true)] }),
       action('NewRow', { resourceTypes: [{ name: 'image', required: true, conditionKeys: ['svc:ImageKey'], dependentActions: ['iam:PassRole'] }] }),
       action('KeyWithResource', { resourceTypes: [repo(true, ['svc:K'])] }),
+      action('TakesWidget', { resourceTypes: [{ name: 'widget', required: false, conditionKeys: ['svc:W'] }] }),
     ],
     {
       resourceTypes: [
         { name: 'repository', arnPattern: 'arn:${Partition}:svc:${Region}:${Account}:repo/${Name}', conditionKeys: [] },
         { name: 'image', arnPattern: 'arn:${Partition}:svc:::image/${Id}' },
+        { name: 'widget', arnPattern: 'arn:${Partition}:svc:::widget/${Id}' },
       ],
       conditionKeys: [{ name: 'svc:New', type: 'Bool' }],
       managedPolicies: {
@@ -162,15 +166,15 @@ describe('diff of hand-written catalogs', () => {
     expect(find('condition-key-moved', { action: 'KeyNarrowed' })).toMatchObject([{ key: 'svc:Scope', before: '(action)', after: 'repository', severity: 'medium' }]);
   });
 
-  it('a key that only gains a row the action already had is moved (low): before names no row left, after the row reached', () => {
-    expect(find('condition-key-moved', { action: 'KeyGainsRow' })).toMatchObject([{ key: 'svc:Wide', before: '', after: '(action)', severity: 'low' }]);
+  it('a key that only gains a row is moved (low): before and after list all its rows', () => {
+    expect(find('condition-key-moved', { action: 'KeyGainsRow' })).toMatchObject([{ key: 'svc:Wide', before: 'repository', after: '(action), repository', severity: 'low' }]);
     expect(find('condition-key-added', { action: 'KeyGainsRow' })).toEqual([]);
   });
 
-  it('a key that goes with a resource type the action no longer takes, but stays on its other rows, is removed with its resource (low)', () => {
+  it('a key that leaves with a resource type the action no longer takes, but stays on its other rows, is moved, not removed', () => {
     expect(find('resource-removed', { action: 'KeyWithResource' })).toMatchObject([{ resource: 'image', severity: 'high' }]);
-    expect(find('condition-key-removed', { action: 'KeyWithResource' })).toMatchObject([{ resource: 'image', key: 'svc:K', severity: 'low' }]);
-    expect(find('condition-key-moved', { action: 'KeyWithResource' })).toEqual([]);
+    expect(find('condition-key-removed', { action: 'KeyWithResource' })).toEqual([]);
+    expect(find('condition-key-moved', { action: 'KeyWithResource' })).toMatchObject([{ key: 'svc:K', before: 'image, repository', after: 'repository', severity: 'medium' }]);
   });
 
   it('a dependent action that changes rows is moved (low)', () => {
@@ -191,6 +195,10 @@ describe('diff of hand-written catalogs', () => {
 
   it('service level: resource types, ARN patterns, their keys, service condition keys', () => {
     expect(find('resource-type-added')).toMatchObject([{ resource: 'image', severity: 'low' }]);
+    expect(find('resource-type-renamed')).toMatchObject([{ before: 'WidgetResource', after: 'widget', severity: 'low' }]);
+    // Actions that take the renamed type keep it: only its own changes show, under the new name.
+    expect(find('resource-required-changed', { action: 'TakesWidget' }).map((c) => [c.resource, c.before, c.after])).toEqual([['widget', 'required', 'optional']]);
+    expect(result.changes.filter((c) => c.action === 'TakesWidget').map((c) => c.kind)).toEqual(['resource-required-changed']);
     expect(find('resource-type-removed')).toMatchObject([{ resource: 'legacy', severity: 'high' }]);
     expect(find('arn-pattern-changed')).toMatchObject([{ resource: 'repository', severity: 'high', after: 'arn:${Partition}:svc:${Region}:${Account}:repo/${Name}' }]);
     expect(find('condition-key-removed', { resource: 'repository', action: undefined })).toMatchObject([{ key: 'aws:ResourceTag/${TagKey}' }]);
