@@ -3,6 +3,10 @@ import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
 import { catalogSchema } from '../model/schema.js';
+import { escapeUnsafeJson } from '../text/sanitize.js';
+
+/** One value as JSON with control, bidi and zero-width characters escaped: the same data, no raw ones in the file. */
+const json = (v: unknown) => escapeUnsafeJson(JSON.stringify(v));
 
 /** The marker key and value that identify an iamdiff snapshot file. */
 export const SNAPSHOT_MARKER = 'snapshot/1';
@@ -19,7 +23,7 @@ const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys']);
  */
 export function catalogToYaml(catalog: Catalog): string {
   const body: Record<string, unknown> = { iamdiff: SNAPSHOT_MARKER, ...normalizeCatalog(catalog) };
-  const list = (indent: string, items: unknown[]) => items.map((v) => `${indent}- ${JSON.stringify(v)}\n`).join('');
+  const list = (indent: string, items: unknown[]) => items.map((v) => `${indent}- ${json(v)}\n`).join('');
   let out = HEADER;
   for (const [key, value] of Object.entries(body)) {
     if (LIST_KEYS.has(key) && Array.isArray(value)) {
@@ -29,7 +33,7 @@ export function catalogToYaml(catalog: Catalog): string {
       for (const [sub, items] of Object.entries(value)) {
         out += (items as unknown[]).length === 0 ? `  ${sub}: []\n` : `  ${sub}:\n${list('    ', items as unknown[])}`;
       }
-    } else out += `${key}: ${JSON.stringify(value)}\n`;
+    } else out += `${key}: ${json(value)}\n`;
   }
   return out;
 }
