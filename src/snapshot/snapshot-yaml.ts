@@ -4,6 +4,7 @@ import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
 import { catalogSchema } from '../model/schema.js';
 import { escapeUnsafeJson } from '../text/sanitize.js';
+import { checkYamlDepth } from './yaml-depth.js';
 
 /** One value as JSON with control, bidi and zero-width characters escaped: the same data, no raw ones in the file. */
 const json = (v: unknown) => escapeUnsafeJson(JSON.stringify(v));
@@ -90,6 +91,7 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const result = catalogSchema.safeParse(rest);
     if (result.success) return normalizeCatalog(result.data as Catalog);
   }
+  checkYamlDepth(text, file);
   const lineCounter = new (yamlLib().LineCounter)();
   const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false });
   const first = doc.errors[0];
@@ -97,7 +99,15 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const line = lineCounter.linePos(first.pos[0]).line;
     throw new InputError(file, `not valid YAML: ${first.message.split('\n')[0]}`, line);
   }
-  const data = doc.toJS() as Record<string, unknown> | null;
+  let data: Record<string, unknown> | null;
+  try {
+    // Aliases are bounded (an alias bomb stops at 100 expansions) and must resolve.
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+  } catch (e) {
+    let line = 1;
+    yamlLib().visit(doc, { Alias(_k, node) { if (node.range) line = lineCounter.linePos(node.range[0]).line; return yamlLib().visit.BREAK; } });
+    throw new InputError(file, `not a usable YAML document: ${(e as Error).message.split('\n')[0]}`, line);
+  }
   if (!data || typeof data !== 'object' || data.iamdiff !== SNAPSHOT_MARKER) {
     throw new InputError(file, `not an iamdiff snapshot (expected "iamdiff: ${SNAPSHOT_MARKER}")`, 1);
   }
