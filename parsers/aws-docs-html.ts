@@ -7,6 +7,7 @@ import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import { pageLayout } from './common/html-page-layout.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
+import { findServicePrefix, firstElementContent, stripTags, tooDeepAt } from './common/html-scan.js';
 
 // cheerio takes ~100 ms to import: load it on the first HTML page, not on every start.
 type CheerioLoad = (typeof import('cheerio'))['load'];
@@ -28,15 +29,15 @@ export const awsDocsHtml: CatalogParser = {
   title: 'AWS Service Authorization Reference page as HTML (list_<service>.html)',
   carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions', 'documentationUrl', 'serviceResourceTypes', 'serviceConditionKeys'],
   detect(text) {
-    return /<(?:html|table)\b/i.test(text) && PREFIX_RE.test(text);
+    return /<(?:html|table)\b/i.test(text) && findServicePrefix(text) !== undefined;
   },
   parse(text, options) {
     return parseAwsDocsHtml(text, options);
   },
 };
 
-/** `(service prefix: <code class="code">ecr</code>)`, across the line breaks of pretty-printed pages. */
-const PREFIX_RE = /service prefix:\s*<code\b[^>]*>\s*([^<\s]+)\s*<\/code>/i;
+/** How deep tags may nest in a table before the DOM is built (htmlparser2 and domhandler recurse; real tables nest about 10). */
+const MAX_HTML_DEPTH = 256;
 
 
 type TableKind = 'actions' | 'resources' | 'conditions';
@@ -200,16 +201,16 @@ function serviceName(heading: string | undefined): string | undefined {
 
 /** The text of the first `<tag>…</tag>` of the page, entities decoded (cheerio on that fragment only). */
 function elementText(source: string, tag: string): string | undefined {
-  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'i').exec(source);
-  if (!m) return undefined;
-  const [root] = load(`<div>${m[1]}</div>`, { xml: { xmlMode: false } })('div').toArray();
+  const content = firstElementContent(source, tag);
+  if (content === undefined || tooDeepAt(content, MAX_HTML_DEPTH) >= 0) return undefined;
+  const [root] = load(`<div>${content}</div>`, { xml: { xmlMode: false } })('div').toArray();
   return root ? text(root) : undefined;
 }
 
 /** A table's kind from its first header cell, read off the raw HTML. */
 function tableKindOf(html: string): TableKind | undefined {
-  const th = /<th(?:\s[^>]*)?>([\s\S]*?)<\/th>/i.exec(html)?.[1];
-  const head = (th ?? '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const th = firstElementContent(html, 'th');
+  const head = stripTags(th ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   if (head === 'actions') return 'actions';
   if (head.startsWith('resource types')) return 'resources';
   if (head.startsWith('condition keys')) return 'conditions';
@@ -217,7 +218,7 @@ function tableKindOf(html: string): TableKind | undefined {
 }
 
 function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
-  const prefix = PREFIX_RE.exec(source)?.[1];
+  const prefix = findServicePrefix(source);
   if (!prefix) throw new InputError(file, 'not a Service Authorization Reference page: no "(service prefix: <code>…</code>)"', 1);
   const lines = lineIndex(source);
 
@@ -226,6 +227,7 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
   // back so errors still name the page's own lines.
   const tables = new Map<TableKind, Element>();
   const offsets = new Map<Element, number>();
+  let lastTableEnd = 0;
   for (let start = source.indexOf('<table'); start >= 0; ) {
     const close = source.indexOf('</table>', start);
     const next = source.indexOf('<table', start + 1);
@@ -233,6 +235,8 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
     if (close < 0 || (next >= 0 && next < close)) throw new InputError(file, 'table is never closed (truncated page?)', lines(start));
     const html = source.slice(start, close + '</table>'.length);
     const kind = tableKindOf(html);
+    const deep = kind ? tooDeepAt(html, MAX_HTML_DEPTH) : -1;
+    if (deep >= 0) throw new InputError(file, `tags nested deeper than ${MAX_HTML_DEPTH} levels`, lines(start + deep));
     if (kind && !tables.has(kind)) {
       const [table] = load(html, { xml: { xmlMode: false, withStartIndices: true } })('table').toArray();
       if (table) {
@@ -240,6 +244,7 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
         offsets.set(table, start);
       }
     }
+    lastTableEnd = close + '</table>'.length;
     start = next;
   }
   let base = 0;
@@ -264,6 +269,9 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions): Catalog {
   let conditionKeys: ConditionKey[] = [];
   if (keysTable) conditionKeys = within(keysTable, () => parseConditionKeys(keysTable, ctx));
   else if (!/has no service-specific context keys/i.test(source)) throw new InputError(file, 'no condition keys table (truncated page?)', lines(source.length));
+
+  // Every page ends with </html> after its tables; a download cut after a table does not.
+  if (!/<\/html\s*>/i.test(source.slice(lastTableEnd))) throw new InputError(file, 'the page ends without </html> after its tables (truncated page?)', lines(source.length));
 
   return normalizeCatalog({
     // The pages state no date (no last-updated marker), so source.date stays unset.

@@ -30,6 +30,12 @@ interface Row {
   cells: string[];
 }
 
+interface Table {
+  /** Line of the header row. */
+  line: number;
+  rows: Row[];
+}
+
 /** Items of a cell: link texts where there are links, else whitespace-separated words; escapes removed. */
 function cellItems(cell: string): string[] {
   const links = markdownLinks(cell);
@@ -39,6 +45,18 @@ function cellItems(cell: string): string[] {
 
 const isUrl = (s: string) => /^https?:\/\//.test(s);
 
+/** `…#amazonec2containerregistry-repository` → `repository`: after the `#`, after its first `-`. */
+function anchorName(url: string): string | undefined {
+  const hash = url.indexOf('#');
+  if (hash < 0 || hash === url.length - 1) return undefined;
+  const rest = url.slice(hash + 1);
+  const dash = rest.indexOf('-');
+  return dash > 0 && dash < rest.length - 1 ? rest.slice(dash + 1) : rest;
+}
+
+/** Columns each table must have: the cells the parser reads. */
+const COLUMNS: Record<TableKind, number> = { actions: 6, resources: 3, conditions: 3 };
+
 /** Action name and documentation URL of the first cell: `[ Name ](url)`, `[url](url)` (old pages) or plain. */
 function actionCell(cell: string, file: string, line: number): { name: string; url?: string } {
   const link = markdownLinks(cell)[0];
@@ -46,7 +64,9 @@ function actionCell(cell: string, file: string, line: number): { name: string; u
   const text = unescapeMarkdown(link ? link.text : cell).replace(/\s*\[permission only\]\s*$/i, '').trim();
   let name = text;
   if (isUrl(text)) {
-    const m = /\/(?:API_)?([A-Za-z0-9_-]+)\.html?(?:#.*)?$/.exec(text);
+    // The last path segment before any `#`: `…/API_Name.html#anchor` → Name.
+    const path = text.split('#', 1)[0]!;
+    const m = /^(?:API_)?([A-Za-z0-9_-]+)\.html?$/.exec(path.slice(path.lastIndexOf('/') + 1));
     if (!m) throw new InputError(file, `cannot tell the action name from the link ${text}`, line);
     name = m[1]!;
   }
@@ -63,12 +83,13 @@ function tableKind(header: string[]): TableKind | undefined {
 }
 
 /** Every table of the page with its rows; a row with too few cells is a truncated table. */
-function readTables(lines: string[], file: string): Map<TableKind, Row[]> {
-  const tables = new Map<TableKind, Row[]>();
+function readTables(lines: string[], file: string): Map<TableKind, Table> {
+  const tables = new Map<TableKind, Table>();
   for (let i = 0; i < lines.length; i++) {
     const header = tableCells(lines[i]!);
     if (!header) continue;
     const kind = tableKind(header);
+    if (kind && header.length < COLUMNS[kind]) throw new InputError(file, `the ${kind} table has ${header.length} columns, expected ${COLUMNS[kind]}`, i + 1);
     const rows: Row[] = [];
     let j = i + 1;
     for (; j < lines.length; j++) {
@@ -80,7 +101,7 @@ function readTables(lines: string[], file: string): Map<TableKind, Row[]> {
       }
       rows.push({ line: j + 1, cells });
     }
-    if (kind) tables.set(kind, rows);
+    if (kind) tables.set(kind, { line: i + 1, rows });
     i = j - 1;
   }
   return tables;
@@ -105,7 +126,7 @@ function parseActions(rows: Row[], file: string): { actions: Action[]; reference
     if (!current) throw new InputError(file, 'continuation row before any action', line);
     const resources: ActionResourceType[] = cellItems(resCell).map((r) => ({ name: r.replace(/\*$/, '').trim(), required: r.endsWith('*'), conditionKeys: [], dependentActions: [] }));
     for (const link of markdownLinks(resCell)) {
-      const anchor = /#(?:[^-]+-)?(.+)$/.exec(link.url)?.[1];
+      const anchor = anchorName(link.url);
       if (anchor) referenced.set(anchor.toLowerCase(), unescapeMarkdown(link.text).replace(/\*$/, '').trim());
     }
     const keys = cellItems(keyCell);
@@ -138,6 +159,31 @@ function resourceName(cell: string, arn: string, referenced: Map<string, string>
   return /^[A-Za-z0-9_-]+/.exec(arn.split(':').slice(5).join(':'))?.[0] ?? text;
 }
 
+/**
+ * A page cut short (a truncated download) must not read as a shorter catalog. Its actions
+ * table is followed by a resource types section and a condition keys section (a table, or
+ * the sentence that says there is none); and a page whose text ends on the last row of a
+ * table may have been cut at a row boundary: then every condition key of the service that
+ * its tables use must be listed (real pages always list them).
+ */
+function checkComplete(p: { lines: string[]; file: string; prefix: string; hasActions: boolean; resourceTypes?: ResourceType[]; conditionKeys?: ConditionKey[]; actions: Action[]; lastRow: number }): void {
+  if (!p.hasActions) return;
+  const end = p.lines.length;
+  if (!p.resourceTypes) throw new InputError(p.file, 'the page ends before its resource types section (truncated page?)', end);
+  if (!p.conditionKeys) throw new InputError(p.file, 'the page ends before its condition keys section (truncated page?)', end);
+  let last = end;
+  while (last > 0 && p.lines[last - 1]!.trim() === '') last--;
+  if (last !== p.lastRow) return; // text follows the last table: the page ends as pages do
+  const listed = new Set(p.conditionKeys.map((k) => k.name.toLowerCase()));
+  const own = `${p.prefix.toLowerCase()}:`;
+  const used = [
+    ...p.actions.flatMap((a) => [...(a.conditionKeys ?? []), ...(a.resourceTypes ?? []).flatMap((r) => r.conditionKeys ?? [])]),
+    ...p.resourceTypes.flatMap((r) => r.conditionKeys ?? []),
+  ];
+  const missing = used.find((k) => k.toLowerCase().startsWith(own) && !listed.has(k.toLowerCase()));
+  if (missing) throw new InputError(p.file, `the page ends on a table row and its condition keys table lacks ${missing}, which its tables use (truncated page?)`, end);
+}
+
 function parseAwsDocsMd(text: string, { file }: ParseOptions): Catalog {
   const lines = splitLines(text);
   const plain = unescapeMarkdown(text);
@@ -146,12 +192,12 @@ function parseAwsDocsMd(text: string, { file }: ParseOptions): Catalog {
   const title = /^# (?:Actions, Resources, and Condition Keys for |Actions, resources, and condition keys for )?(.+?)(?:<a name=.*)?$/im.exec(text)?.[1];
   const tables = readTables(lines, file);
 
-  const actionRows = tables.get('actions');
+  const actionRows = tables.get('actions')?.rows;
   const hasActions = actionRows !== undefined;
   const { actions, referenced } = hasActions ? parseActions(actionRows, file) : { actions: [], referenced: new Map<string, string>() };
 
   let resourceTypes: ResourceType[] | undefined;
-  const resourceRows = tables.get('resources');
+  const resourceRows = tables.get('resources')?.rows;
   if (resourceRows) {
     const taken = new Set<string>();
     resourceTypes = resourceRows.map(({ cells }) => {
@@ -163,7 +209,7 @@ function parseAwsDocsMd(text: string, { file }: ParseOptions): Catalog {
   } else if (/does not support specifying a resource ARN/.test(plain)) resourceTypes = [];
 
   let conditionKeys: ConditionKey[] | undefined;
-  const keyRows = tables.get('conditions');
+  const keyRows = tables.get('conditions')?.rows;
   if (keyRows) {
     conditionKeys = keyRows.map(({ cells }) => ({
       name: cellItems(cells[0]!)[0] ?? '',
@@ -171,6 +217,8 @@ function parseAwsDocsMd(text: string, { file }: ParseOptions): Catalog {
       type: unescapeMarkdown(cells[2]!).trim() || undefined,
     }));
   } else if (/has no service-specific context keys/.test(plain)) conditionKeys = [];
+
+  checkComplete({ lines, file, prefix, hasActions, resourceTypes, conditionKeys, actions, lastRow: Math.max(...[...tables.values()].map((t) => t.rows.at(-1)?.line ?? t.line)) });
 
   // Pages whose actions table was replaced by a link carry no action facts at all.
   const carries: CatalogField[] = [...(hasActions ? ACTION_FIELDS : []), ...(resourceTypes ? ['serviceResourceTypes' as const] : []), ...(conditionKeys ? ['serviceConditionKeys' as const] : [])];

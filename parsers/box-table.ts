@@ -84,15 +84,31 @@ function readRow(g: BoxRowGroup, h: BoxHeader, cols: Map<Column, number>): Row {
   };
 }
 
+/** The date of a `Last updated: …` line (found by plain search: the lazy regular expression was quadratic on a line of spaces). */
+function lastUpdated(line: string): string | undefined {
+  const at = line.toLowerCase().indexOf('last updated:');
+  if (at < 0) return undefined;
+  const value = line.slice(at + 'last updated:'.length).trim();
+  return /[\n\r\u2028\u2029]/.test(value) ? undefined : value;
+}
+
+/** Resource types of each action by name, so an action over thousands of row groups merges in linear time. */
+const resourcesByName = new WeakMap<Action, Map<string, ActionResourceType>>();
+
 /** Adds one row group to its action: keys of a row with resource types go to those types, else to the action. */
 function mergeRow(action: Action, row: Row): void {
   if (row.resources.length === 0) {
     action.conditionKeys!.push(...row.keys);
     action.dependentActions!.push(...row.deps);
   }
+  let byName = resourcesByName.get(action);
+  if (!byName) resourcesByName.set(action, (byName = new Map(action.resourceTypes!.map((x) => [x.name, x]))));
   for (const r of row.resources) {
-    let target = action.resourceTypes!.find((x) => x.name === r.name);
-    if (!target) action.resourceTypes!.push((target = r));
+    let target = byName.get(r.name);
+    if (!target) {
+      action.resourceTypes!.push((target = r));
+      byName.set(r.name, r);
+    }
     else target.required ||= r.required;
     target.conditionKeys!.push(...row.keys);
     target.dependentActions!.push(...row.deps);
@@ -114,7 +130,7 @@ function parseBoxTable(text: string, { file, service }: ParseOptions): Catalog {
   if ('detail' in read) throw new InputError(file, read.detail, read.line);
   const date = lines
     .slice(0, header.top)
-    .map((l) => /Last updated:\s*(.*?)\s*$/i.exec(l)?.[1])
+    .map(lastUpdated)
     .find(Boolean);
 
   const actions = new Map<string, Action>();

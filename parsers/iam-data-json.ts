@@ -1,42 +1,26 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseAccessLevel, type AccessLevel } from '../src/model/access-level.js';
 import type { Action, Catalog } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
+import type { z } from 'zod';
+import { readGuarded } from '../src/io/guarded-read.js';
+import { decodeText } from '../src/io/decode-text.js';
 import type { DirectoryCatalogParser } from './directory-parser.js';
+import { readJsonShape } from './common/json-located.js';
+import { iamDataActionsFile, iamDataConditionKeysFile, iamDataResourceTypesFile, iamDataServiceNames, packageMeta } from './common/json-shapes.js';
 
-interface JsonAction {
-  name?: unknown;
-  description?: unknown;
-  accessLevel?: unknown;
-  resourceTypes?: { name: string; required: boolean; conditionKeys?: string[]; dependentActions?: string[] }[];
-  conditionKeys?: string[];
-  dependentActions?: string[];
-}
-
-function readJson<T>(file: string): T {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InputError(file, `cannot read: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text) as T;
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
-    throw new InputError(file, `malformed JSON: ${msg.split('\n')[0]}`, line);
-  }
+/** A JSON file of the package, read through the guarded reader and checked against its shape (json-shapes.ts). */
+function readJson<S extends z.ZodType>(file: string, shape: S): z.output<S> {
+  return readJsonShape(decodeText(readGuarded(file), file), file, shape);
 }
 
 /** The package's own date: `updatedAt` in its package.json, or the date encoded in its version. */
 function packageDate(dataDir: string): string | undefined {
   const pkg = join(dirname(dataDir), 'package.json');
   if (!existsSync(pkg)) return undefined;
-  const meta = readJson<{ updatedAt?: string; version?: string }>(pkg);
+  const meta = readJson(pkg, packageMeta);
   if (typeof meta.updatedAt === 'string') return meta.updatedAt;
   const m = /\.(\d{4})(\d{2})(\d{2})\d*$/.exec(meta.version ?? '');
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
@@ -56,7 +40,7 @@ function accessLevelsOf(raw: unknown, file: string, action: string): { accessLev
 
 function parseService(dataDir: string, prefix: string, names: Record<string, string>, date: string | undefined): Catalog {
   const actionsFile = join(dataDir, 'actions', `${prefix}.json`);
-  const rawActions = readJson<Record<string, JsonAction>>(actionsFile);
+  const rawActions = readJson(actionsFile, iamDataActionsFile);
   const actions: Action[] = Object.values(rawActions).map((a) => {
     if (typeof a.name !== 'string') throw new InputError(actionsFile, 'an action has no name');
     return {
@@ -71,10 +55,10 @@ function parseService(dataDir: string, prefix: string, names: Record<string, str
   const rtFile = join(dataDir, 'resourceTypes', `${prefix}.json`);
   const ckFile = join(dataDir, 'conditionKeys', `${prefix}.json`);
   const resourceTypes = existsSync(rtFile)
-    ? Object.values(readJson<Record<string, { key: string; arn?: string; conditionKeys?: string[] }>>(rtFile)).map((r) => ({ name: r.key, arnPattern: r.arn, conditionKeys: r.conditionKeys ?? [] }))
+    ? Object.values(readJson(rtFile, iamDataResourceTypesFile)).map((r) => ({ name: r.key, arnPattern: r.arn, conditionKeys: r.conditionKeys ?? [] }))
     : [];
   const conditionKeys = existsSync(ckFile)
-    ? Object.values(readJson<Record<string, { key: string; type?: string; description?: string }>>(ckFile)).map((k) => ({ name: k.key, type: k.type, description: k.description }))
+    ? Object.values(readJson(ckFile, iamDataConditionKeysFile)).map((k) => ({ name: k.key, type: k.type, description: k.description }))
     : [];
   return normalizeCatalog({
     service: { prefix, name: names[prefix] },
@@ -103,7 +87,7 @@ export const iamDataJson: DirectoryCatalogParser = {
   parseDirectory(dir, options) {
     const dataDir = dataDirOf(dir);
     if (!dataDir) throw new InputError(dir, 'not an iam-data directory (no actions/ and serviceNames.json)');
-    const names = readJson<Record<string, string>>(join(dataDir, 'serviceNames.json'));
+    const names = readJson(join(dataDir, 'serviceNames.json'), iamDataServiceNames);
     const date = packageDate(dataDir);
     const prefixes = readdirSync(join(dataDir, 'actions'))
       .filter((f) => f.endsWith('.json'))

@@ -24,7 +24,16 @@ export const managedPoliciesMd: CatalogParser = {
 function cellText(cell: string): string {
   const link = markdownLinks(cell)[0];
   const raw = link ? link.text : cell;
-  return unescapeMarkdown(raw.replace(/^`+|`+$/g, '').trim());
+  return unescapeMarkdown(trimBackticks(raw).trim());
+}
+
+/** `raw` without the backticks that open and close it (scanned: `/`+$/` is quadratic on a cell of backticks). */
+function trimBackticks(raw: string): string {
+  let a = 0;
+  let b = raw.length;
+  while (a < b && raw[a] === '`') a++;
+  while (b > a && raw[b - 1] === '`') b--;
+  return raw.slice(a, b);
 }
 
 function parseManagedPolicies(text: string, { file }: ParseOptions): Catalog {

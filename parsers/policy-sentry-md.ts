@@ -5,6 +5,7 @@ import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 import { splitLines } from './common/text-lines.js';
+import { checkYamlDepth } from '../src/snapshot/yaml-depth.js';
 
 /** Policy Sentry's per-service markdown: front matter, `- prefix:`, `### Action` sections with a JSON block. */
 export const policySentryMd: CatalogParser = {
@@ -19,6 +20,8 @@ export const policySentryMd: CatalogParser = {
   },
 };
 
+const ACCESS_LEVEL = '- access level:';
+
 interface JsonResource {
   resource_type?: unknown;
   required?: unknown;
@@ -32,7 +35,9 @@ function frontMatter(lines: string[], file: string): { title?: string; end: numb
   if (close < 0) throw new InputError(file, 'front matter opened with --- is never closed (truncated file?)', 1);
   let data: unknown;
   try {
-    data = yamlLib().parse(lines.slice(1, close).join('\n'));
+    const yaml = lines.slice(1, close).join('\n');
+    checkYamlDepth(yaml, file); // the YAML parser recurses; alias bombs stop at its alias limit
+    data = yamlLib().parse(yaml);
   } catch (e) {
     throw new InputError(file, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 2);
   }
@@ -120,12 +125,15 @@ function parsePolicySentry(text: string, { file }: ParseOptions): Catalog {
       if (!/^[A-Za-z0-9_-]+$/.test(actionName)) throw new InputError(file, `"${actionName}" is not an action name`, lineNo);
       current = { name: actionName, line: lineNo };
     } else if (current && (m = /^- description:\s?(.*)$/.exec(line))) current.description = m[1]!.trim();
-    else if (current && (m = /^- access level:\s*(.*)$/.exec(line))) {
-      const level = parseAccessLevel(m[1]!);
-      if (!level) throw new InputError(file, `unknown access level "${m[1]!.trim()}" for ${current.name}`, lineNo);
+    else if (current && line.startsWith(ACCESS_LEVEL)) {
+      // Sliced, not matched: `\s*(.*)$` took quadratic time on a line of spaces with a CR in it.
+      const value = line.slice(ACCESS_LEVEL.length);
+      const level = parseAccessLevel(value);
+      if (!level) throw new InputError(file, `unknown access level "${value.trim()}" for ${current.name}`, lineNo);
       current.accessLevel = level;
     } else if (current && /^```/.test(line)) {
-      const close = lines.findIndex((l, j) => j > i && /^```\s*$/.test(l));
+      let close = -1;
+      for (let j = i + 1; j < lines.length && close < 0; j++) if (/^```\s*$/.test(lines[j]!)) close = j;
       if (close < 0) throw new InputError(file, `code block of ${current.name} is never closed (truncated file?)`, lineNo);
       parseResourceBlock(lines.slice(i + 1, close).join('\n'), current, file, lineNo);
       i = close;

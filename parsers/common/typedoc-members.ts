@@ -2,6 +2,22 @@ import { InputError } from '../../src/model/errors.js';
 
 /** `• **Name** = ``"prefix:Name"``` (TypeDoc wraps the value in two backticks). */
 const MEMBER = /^• \*\*([A-Za-z0-9_-]+)\*\* = `+"([A-Za-z0-9-]+):([A-Za-z0-9_-]+)"`+\s*$/;
+const TITLE = 'All IAM policy actions for ';
+
+/**
+ * `All IAM policy actions for Amazon ECR (ecr)` → `Amazon ECR`: a last ` (…)` without
+ * parentheses inside is dropped. Plain scanning (a regular expression with `(.+?)` and
+ * `\s*$` took quadratic time on a line of spaces).
+ */
+function titleName(t: string): string | undefined {
+  const rest = t.slice(TITLE.length);
+  if (rest === '' || /[\n\r\u2028\u2029]/.test(rest)) return undefined;
+  const open = rest.lastIndexOf('(');
+  const tail = rest.slice(open + 1, -1);
+  if (rest.endsWith(')') && open > 1 && rest[open - 1] === ' ' && !tail.includes('(') && !tail.includes(')')) return rest.slice(0, open - 1);
+  return rest;
+}
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 export interface TypedocMember {
@@ -42,7 +58,7 @@ export function readTypedocPage(lines: string[], file: string): TypedocPage {
       section = m[1]!.trim().toLowerCase();
       heading = member = undefined;
     } else if (page.members.length === 0 && section === '') {
-      if (!page.serviceName && (m = /^All IAM policy actions for (.+?)(?: \([^()]*\))?\s*$/.exec(t))) page.serviceName = m[1];
+      if (!page.serviceName && t.startsWith(TITLE)) page.serviceName = titleName(t) ?? page.serviceName;
       else if (/^Extracted by\b/.test(t)) extracted = true;
       else if (extracted && !page.date && ISO_TIME.test(t)) page.date = t;
     } else if (section === 'table of contents' && (m = /^- \[([A-Za-z0-9_-]+)\]\(/.exec(t))) {

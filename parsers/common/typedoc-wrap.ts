@@ -5,11 +5,19 @@
  */
 export const TYPEDOC_WRAP_WIDTH = 79;
 
-const TAIL = /[A-Za-z0-9]+$/;
 const HEAD = /^[A-Za-z0-9]+/;
 const WORD = /[A-Za-z0-9]+/g;
 
 const isFull = (line: string) => Array.from(line).length >= TYPEDOC_WRAP_WIDTH;
+
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The run of letters and digits that ends `line`, if any (scanned from the end: `/[A-Za-z0-9]+$/` is quadratic on a long word followed by a mark). */
+function tailWord(line: string): string | undefined {
+  let i = line.length;
+  while (i > 0 && isAlnum(line.charCodeAt(i - 1))) i--;
+  return i < line.length ? line.slice(i) : undefined;
+}
 
 /** How a full line and the next one were joined, and why. */
 export type CutJoin = 'word' | 'space' | 'vocabulary-space' | 'vocabulary-word' | 'punctuation-space';
@@ -22,7 +30,7 @@ export function typedocVocabulary(paragraphs: string[][], names: string[] = []):
   const words = new Set<string>();
   for (const lines of paragraphs) {
     lines.forEach((line, i) => {
-      const cutBefore = i > 0 && isFull(lines[i - 1]!) && TAIL.test(lines[i - 1]!);
+      const cutBefore = i > 0 && isFull(lines[i - 1]!) && tailWord(lines[i - 1]!) !== undefined;
       const cutAfter = i < lines.length - 1 && isFull(line) && HEAD.test(lines[i + 1]!);
       for (const m of line.matchAll(WORD)) {
         if (cutBefore && m.index === 0) continue;
@@ -42,7 +50,7 @@ export function typedocVocabulary(paragraphs: string[][], names: string[] = []):
  */
 export function joinAtCut(prev: string, next: string, vocabulary: Set<string>): CutJoin {
   if (/^\s/.test(next)) return 'space';
-  const tail = TAIL.exec(prev)?.[0].toLowerCase();
+  const tail = tailWord(prev)?.toLowerCase();
   const head = HEAD.exec(next)?.[0].toLowerCase();
   if (tail && head) {
     if (vocabulary.has(tail + head)) return vocabulary.has(tail) && vocabulary.has(head) ? 'vocabulary-word' : 'word';

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { GLOBAL_USAGE, takeGlobalOptions } from './global-options.js';
 import { UsageError } from './usage-error.js';
 import type { Command, CommandIO } from '../commands/command.js';
 import { checkCommand } from '../commands/check-command.js';
@@ -11,7 +12,7 @@ import { parseCommand } from '../commands/parse-command.js';
 import { reviewCommand } from '../commands/review-command.js';
 import { snapshotCommand } from '../commands/snapshot-command.js';
 import { InputError } from '../model/errors.js';
-import { oneLine } from '../text/sanitize.js';
+import { clip, oneLine } from '../text/sanitize.js';
 
 export const COMMANDS: Command[] = [diffCommand, reviewCommand, logCommand, compareCommand, expandCommand, checkCommand, parseCommand, snapshotCommand, formatsCommand];
 
@@ -31,6 +32,8 @@ function help(): string {
     'Usage:',
     ...COMMANDS.map((c) => `  ${c.usage}`),
     '',
+    `Every command: ${GLOBAL_USAGE}.`,
+    '',
     'Exit codes: 0 done, 1 changes found (with --exit-code / --fail-on), 2 bad input or usage.',
     '',
   ].join('\n');
@@ -38,8 +41,8 @@ function help(): string {
 
 /** Run the CLI; returns the exit code. Errors become one line on stderr, never a stack. */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
-  const [name, ...rest] = argv;
   try {
+    const [name, ...rest] = takeGlobalOptions(argv);
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.stdout.write(help());
       return name === undefined ? 2 : 0;
@@ -56,11 +59,11 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
     }
     return await command.run(rest, io);
   } catch (e) {
-    if (e instanceof InputError) io.stderr.write(`iamdiff: ${oneLine(e.message)}\n`);
-    else if (e instanceof UsageError) io.stderr.write(`iamdiff: ${oneLine(e.message)} (see iamdiff --help)\n`);
+    if (e instanceof InputError) io.stderr.write(`iamdiff: ${clip(oneLine(e.message))}\n`);
+    else if (e instanceof UsageError) io.stderr.write(`iamdiff: ${clip(oneLine(e.message))} (see iamdiff --help)\n`);
     else {
       const err = e as Error;
-      io.stderr.write(`iamdiff: internal error: ${oneLine(err?.message ?? String(e))}\n`);
+      io.stderr.write(`iamdiff: internal error: ${clip(oneLine(err?.message ?? String(e)))}\n`);
       if (io.env.IAMDIFF_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
     }
     return 2;

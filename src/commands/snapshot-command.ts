@@ -1,19 +1,25 @@
-import { join } from 'node:path';
 import { parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadVersionsParallel } from '../io/parallel-load.js';
 import { writeSkipped } from './skipped-note.js';
 import type { Catalog } from '../model/catalog.js';
-import { catalogToYaml } from '../snapshot/snapshot-yaml.js';
+import { prepareSnapshotDir, snapshotPath } from '../snapshot/snapshot-path.js';
+import { catalogFromYaml, catalogToYaml } from '../snapshot/snapshot-yaml.js';
+import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
 
-/** `<prefix>/<date-or-label>.<format>.yaml`, the date cut to its day. */
-export function snapshotPath(outDir: string, catalog: Catalog): string {
-  const version = catalog.source.date?.slice(0, 10) ?? catalog.source.label ?? 'undated';
-  const safe = version.replace(/[^A-Za-z0-9._-]+/g, '-');
-  return join(outDir, catalog.service.prefix, `${safe}.${catalog.source.format}.yaml`);
+export { snapshotPath } from '../snapshot/snapshot-path.js';
+
+/** The snapshot text of a catalog, read back before it is written: iamdiff never writes a snapshot it would refuse. */
+function checkedSnapshot(c: Catalog): string {
+  const text = catalogToYaml(c);
+  catalogFromYaml(text, `${c.source.file} (as a snapshot)`);
+  return text;
 }
+
+/** Let a pending signal (Ctrl-C, kill) be handled between two files. */
+const yieldToSignals = () => new Promise<void>((r) => setImmediate(r));
 
 export const snapshotCommand: Command = {
   name: 'snapshot',
@@ -44,8 +50,11 @@ export const snapshotCommand: Command = {
       planned.set(path, c);
     }
     for (const [path, c] of planned) {
-      writeFileAtomic(path, catalogToYaml(c), { overwrite: values.force });
-      io.stdout.write(`wrote ${path} (${c.service.prefix}, ${c.actions.length} actions, ${c.source.format})\n`);
+      const text = checkedSnapshot(c);
+      prepareSnapshotDir(values.out, path);
+      writeFileAtomic(path, text, { overwrite: values.force });
+      io.stdout.write(`wrote ${oneLine(path)} (${c.service.prefix}, ${c.actions.length} actions, ${c.source.format})\n`);
+      await yieldToSignals();
     }
     return 0;
   },

@@ -6,8 +6,9 @@ import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isSnapshotText } from '../snapshot/snapshot-yaml.js';
+import { getMaxInputSize } from './guarded-read.js';
 import { detectDirectoryParser } from '../../parsers/index.js';
-import { mergeVersion, versionSupersessions, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, type LoadOptions } from './read-input.js';
+import { mergeVersion, versionSupersessions, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, parseCheckedDirectory, type LoadOptions } from './read-input.js';
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
@@ -33,7 +34,7 @@ type WorkerReply = { catalogs?: (Catalog | null)[]; skipped?: string[]; error?: 
 function runWorker(files: string[], options: LoadOptions): Promise<(Catalog | undefined)[]> {
   const { skipped, ...plain } = options;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: { files, options: { ...plain, skipNonCatalogs: !!skipped } } });
+    const worker = new Worker(WORKER_URL, { workerData: { files, options: { ...plain, skipNonCatalogs: !!skipped }, maxInputSize: getMaxInputSize() } });
     worker.once('message', (msg: WorkerReply) => {
       void worker.terminate();
       if (msg.catalogs) {
@@ -87,7 +88,7 @@ export async function loadVersionsParallel(paths: string[], options: LoadOptions
 export async function loadPagesParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
   if (!isDirectory(path)) return [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
-  if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
+  if (dirParser) return parseCheckedDirectory(dirParser, path, options);
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
   // Snapshots read faster than workers start: parse them here.

@@ -1,10 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
+import { setMaxInputSize } from './guarded-read.js';
 import { loadDirectoryMember, type LoadOptions } from './read-input.js';
 
 /** Worker: parse the files it is given and send back catalogs (null for a skipped file), or the first error. */
-const { files, options } = workerData as { files: string[]; options: LoadOptions & { skipNonCatalogs?: boolean } };
+const { files, options, maxInputSize } = workerData as { files: string[]; options: LoadOptions & { skipNonCatalogs?: boolean }; maxInputSize: number };
+setMaxInputSize(maxInputSize); // the limit set by --max-input-size in the main thread
 const { skipNonCatalogs, ...load } = options;
 const skipped: string[] = [];
 const catalogs: (Catalog | null)[] = [];

@@ -1,10 +1,13 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { detectDirectoryParser, detectParser, formatIds, MULTI_PAGE_FORMATS, parserById } from '../../parsers/index.js';
+import { detectDirectoryParser, detectParser, formatIds, MULTI_PAGE_FORMATS, parserById, type DirectoryCatalogParser } from '../../parsers/index.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError, NotACatalogError } from '../model/errors.js';
+import { checkParsedCatalog } from '../model/check-catalog.js';
 import { mergePagesByPrefix } from '../model/merge-pages.js';
 import { retiredPages, supersessions, type Supersession } from '../model/retired-pages.js';
+import { decodeText } from './decode-text.js';
+import { readGuarded } from './guarded-read.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -19,35 +22,12 @@ export interface LoadOptions {
   dirLabel?: string;
 }
 
-/** Raw bytes of a file or of standard input (`-`), with a clear error when unreadable. */
+/** Raw bytes of a file or of standard input (`-`), through the guarded reader (regular files only, size-limited). */
 export function readBytes(file: string): Buffer {
-  try {
-    return file === '-' ? readFileSync(0) : readFileSync(file);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    throw new InputError(file === '-' ? '<stdin>' : file, `cannot read: ${why}`);
-  }
+  return readGuarded(file);
 }
 
-/** The text of a document; empty and binary input are errors. */
-export function decodeText(bytes: Buffer, file: string): string {
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    const line = bytes.subarray(0, nul).toString('latin1').split('\n').length;
-    throw new InputError(file, 'binary file (NUL byte): not a catalog', line);
-  }
-  const text = bytes.toString('utf8');
-  if (text.trim() === '') throw new InputError(file, 'file is empty', 1);
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0 && !bytes.toString('latin1').includes('\uFFFD')) {
-    const replacements = text.match(/\uFFFD/g)!.length;
-    if (replacements > 8 || replacements * 50 > text.length) {
-      throw new InputError(file, 'binary file (not UTF-8 text): not a catalog', text.slice(0, bad).split('\n').length);
-    }
-  }
-  return text.replace(/^\uFEFF/, '');
-}
+export { decodeText } from './decode-text.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -64,7 +44,9 @@ export function parseText(text: string, file: string, options: LoadOptions = {})
     if (options.format) throw new InputError(file, `unknown format "${options.format}" (known: ${formatList()})`);
     throw new InputError(file, `format not recognised: none of the parsers (${formatList()}) knows this content; use --format ID to force one`, 1);
   }
-  const catalog = parser.parse(text, { file, service: options.service });
+  // Whatever a parser makes of a document is checked against the schema (snapshots check themselves).
+  const parsed = parser.parse(text, { file, service: options.service });
+  const catalog = parser.id === 'snapshot' ? parsed : checkParsedCatalog(parsed, file, text);
   if (!catalog.source.date && !catalog.source.label) {
     const dirLabel = parser.multiPage ? options.dirLabel : undefined;
     // A directory of pages named by a date (`sar-html/2025-06-01`) is that date's version.
@@ -142,8 +124,13 @@ export function isDirectory(path: string): boolean {
 export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[] {
   if (!isDirectory(path)) return [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
-  if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
+  if (dirParser) return parseCheckedDirectory(dirParser, path, options);
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
   return mergeVersion(files.map((f) => loadDirectoryMember(f, options)));
+}
+
+/** The catalogs of a directory format (iam-data), each checked against the schema like a parsed file. */
+export function parseCheckedDirectory(parser: DirectoryCatalogParser, path: string, options: LoadOptions = {}): Catalog[] {
+  return parser.parseDirectory(path, { service: options.service }).map((c) => checkParsedCatalog(c, c.source.file));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCESS_LEVELS } from './access-level.js';
 import { CATALOG_FIELDS } from './catalog.js';
+import { SERVICE_PREFIX_RE } from './service-prefix.js';
 
 const names = z.array(z.string().min(1));
 
@@ -34,7 +35,7 @@ const action = z
 /** Schema of a normalized catalog; snapshots are validated against it when read. */
 export const catalogSchema = z
   .object({
-    service: z.object({ prefix: z.string().regex(/^[a-z0-9-]+$/), name: z.string().optional() }).strict(),
+    service: z.object({ prefix: z.string().regex(SERVICE_PREFIX_RE).max(64), name: z.string().optional() }).strict(),
     source: z
       .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional(), olderLayout: z.boolean().optional(), pages: z.array(z.string()).optional(), retired: z.array(z.string()).optional() })
       .strict(),

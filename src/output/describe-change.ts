@@ -1,16 +1,16 @@
 import type { Change } from '../diff/change.js';
 import type { DiffSide } from '../diff/diff-result.js';
-import { oneLine } from '../text/sanitize.js';
+import { oneLine, stripControl } from '../text/sanitize.js';
 
 /** What a change is about: `ecr:DescribeImages`, `ecr:TagResource repository`, `ecr resource type repository`. */
 export function changeSubject(c: Change): string {
-  if (c.kind === 'service-added' || c.kind === 'service-removed') return `service ${c.service}`;
-  if (c.kind === 'resource-type-renamed') return `${c.service} resource type`;
+  if (c.kind === 'service-added' || c.kind === 'service-removed') return oneLine(`service ${c.service}`);
+  if (c.kind === 'resource-type-renamed') return oneLine(`${c.service} resource type`);
   if (c.policy) return oneLine(`${c.service} managed policy ${c.policy}`);
-  if (c.kind === 'policy-pattern-added' || c.kind === 'policy-pattern-removed') return `${c.service} managed policies`;
+  if (c.kind === 'policy-pattern-added' || c.kind === 'policy-pattern-removed') return oneLine(`${c.service} managed policies`);
   if (c.action) return oneLine(`${c.service}:${c.action}${c.resource ? ` on ${c.resource}` : ''}${c.pages ? ` (page ${c.pages.join(', ')})` : ''}`);
   if (c.resource) return oneLine(`${c.service} resource type ${c.resource}`);
-  return c.service;
+  return oneLine(c.service);
 }
 
 /** The change itself in a few words, without the subject. Word diffs use plain `[-old-]{+new+}` markers. */
@@ -77,7 +77,7 @@ export function plainWordDiff(c: Change): string {
       const t = oneLine(p.text);
       if (p.op === 'added') return `{+${t}+}`;
       if (p.op === 'removed') return `[-${t}-]`;
-      return p.text.replace(/\s+/g, ' ');
+      return stripControl(p.text).replace(/\s+/g, ' ');
     })
     .join('')
     .trim();

@@ -19,5 +19,6 @@ export function escapeMarkdownCell(text: string): string {
 export function emphasize(text: string, marker: string): string {
   const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text.replace(/\s+/g, ' '))!;
   const core = escapeMarkdownText(m[2]!);
-  return core ? `${m[1]}${marker}${core}${marker}${m[3]}` : text.replace(/\s+/g, ' ');
+  // Nothing left once sanitized (a lone control character): only the spaces.
+  return core ? `${m[1]}${marker}${core}${marker}${m[3]}` : `${m[1]}${m[3]}`;
 }

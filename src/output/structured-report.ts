@@ -1,10 +1,10 @@
 import { yamlLib } from '../lazy/lazy-modules.js';
 import type { DiffResult } from '../diff/diff-result.js';
-import { stripControl } from '../text/sanitize.js';
+import { sanitizeDeep } from '../text/sanitize.js';
 
-/** A copy of `data` with every string stripped of terminal control sequences. */
+/** A copy of `data` with every string sanitized (src/text/sanitize.ts). */
 export function sanitized<T>(data: T): T {
-  return JSON.parse(JSON.stringify(data, (_k, v: unknown) => (typeof v === 'string' ? stripControl(v) : v))) as T;
+  return sanitizeDeep(data);
 }
 
 /** The diff result with every string stripped of terminal control sequences. */

@@ -1,6 +1,6 @@
 import { CHANGE_KINDS, SEVERITIES, type Change } from '../diff/change.js';
 import type { DiffResult } from '../diff/diff-result.js';
-import { oneLine } from '../text/sanitize.js';
+import { oneLine, sanitizeDeep, stripControl } from '../text/sanitize.js';
 import { painter, type Painter } from './color.js';
 import { changeDetail, changeSubject, sideName } from './describe-change.js';
 import { impactLines, patternSummaryLines } from './policy-impact-text.js';
@@ -12,7 +12,7 @@ function coloredWordDiff(c: Change, p: Painter): string {
     .map((w) => {
       if (w.op === 'added') return p.paint('green', `{+${oneLine(w.text)}+}`);
       if (w.op === 'removed') return p.paint('red', `[-${oneLine(w.text)}-]`);
-      return w.text.replace(/\s+/g, ' ');
+      return stripControl(w.text).replace(/\s+/g, ' ');
     })
     .join('')
     .trim();
@@ -26,9 +26,11 @@ export function countLine(changes: Change[]): string {
 }
 
 /** Terminal report: grouped by severity then kind, one line per change, a summary line last. */
-export function renderText(result: DiffResult, options: { color: boolean }): string {
+export function renderText(raw: DiffResult, options: { color: boolean }): string {
+  // Every field sanitized once here, whatever the lines below print.
+  const result = sanitizeDeep(raw);
   const p = painter(options.color);
-  const services = result.new.services.length === 1 && result.old.services.length === 1 ? result.new.services[0] : `${result.new.services.length} services`;
+  const services = result.new.services.length === 1 && result.old.services.length === 1 ? oneLine(result.new.services[0]!) : `${result.new.services.length} services`;
   const out: string[] = [p.paint('bold', `iamdiff ${services}: ${sideName(result.old)} → ${sideName(result.new)}`)];
   for (const nc of result.notCompared) out.push(p.paint('dim', `not compared: ${nc.label} — ${oneLine(nc.reason)}`));
   for (const severity of SEVERITIES) {

@@ -1,9 +1,11 @@
-/** An IAM action pattern (`ecr:Describe*`, `s3:Get?bject`, `*`), compiled for matching. */
+import { compileGlob, MATCH_ALL, MATCH_NONE, type GlobMatcher } from './glob-match.js';
+
+/** An IAM action pattern (`ecr:Describe*`, `s3:Get?bject`, `*`), compiled for matching (linear time: glob-match.ts). */
 export interface ActionPattern {
   /** The pattern as written. */
   text: string;
-  service: RegExp;
-  action: RegExp;
+  service: GlobMatcher;
+  action: GlobMatcher;
   /** True when the pattern has `*` or `?`. */
   wildcard: boolean;
 }
@@ -13,11 +15,6 @@ export function isWildcardPattern(text: string): boolean {
   return /[*?]/.test(text);
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
-}
-
 /**
  * Compile a pattern by IAM's rules: case-insensitive, `*` any run of characters,
  * `?` one character, the service prefix before the first `:`. A lone `*` matches every action.
@@ -25,10 +22,10 @@ function globToRegExp(glob: string): RegExp {
 export function compileActionPattern(text: string): ActionPattern {
   const t = text.trim();
   const wildcard = isWildcardPattern(t);
-  if (t === '*') return { text, service: /^.*$/, action: /^.*$/, wildcard };
+  if (t === '*') return { text, service: MATCH_ALL, action: MATCH_ALL, wildcard };
   const colon = t.indexOf(':');
-  if (colon < 0) return { text, service: /(?!)/, action: /(?!)/, wildcard };
-  return { text, service: globToRegExp(t.slice(0, colon)), action: globToRegExp(t.slice(colon + 1)), wildcard };
+  if (colon < 0) return { text, service: MATCH_NONE, action: MATCH_NONE, wildcard };
+  return { text, service: compileGlob(t.slice(0, colon)), action: compileGlob(t.slice(colon + 1)), wildcard };
 }
 
 /** Does the pattern match action `name` of service `prefix`? */

@@ -15,7 +15,8 @@ export interface GrantedAction {
 /** What the pattern's action part (after the `:`) is, as written; a lone `*` is `*`. */
 function actionGlob(pattern: ActionPattern): string {
   const t = pattern.text.trim();
-  return t === '*' ? '*' : t.slice(t.indexOf(':') + 1);
+  // Runs of `*` are one `*`: the continuation search below keeps one state per glob position.
+  return t === '*' ? '*' : t.slice(t.indexOf(':') + 1).replace(/\*+/g, '*');
 }
 
 /** Glob positions reachable without consuming a character (`*` may match nothing). */

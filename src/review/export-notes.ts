@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Change } from '../diff/change.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import { filterResult } from '../diff/filter-changes.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic, WriteError } from '../io/atomic-write.js';
 import { InputError } from '../model/errors.js';
 import { renderMarkdown } from '../output/markdown-report.js';
 
@@ -26,7 +26,7 @@ export function writeExport(dir: string, content: string, now: Date): string {
       writeFileAtomic(path, content);
       return path;
     } catch (e) {
-      if (!(e instanceof InputError) || n >= 100) throw e; // InputError: the name is taken
+      if (!(e instanceof InputError) || e instanceof WriteError || n >= 100) throw e; // InputError: the name is taken
     }
   }
 }

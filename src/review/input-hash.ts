@@ -1,18 +1,18 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { readGuarded } from '../io/guarded-read.js';
 import { isDirectory, listFiles } from '../io/read-input.js';
 
 function feedPath(h: Hash, path: string): void {
   if (isDirectory(path)) {
     // Sorted file list with each file's content, so renames and edits both count.
     for (const file of listFiles(path)) {
-      const bytes = readFileSync(file);
+      const bytes = readGuarded(file);
       h.update(`file\0${relative(path, file)}\0${bytes.length}\0`);
       h.update(bytes);
     }
   } else {
-    const bytes = readFileSync(path);
+    const bytes = readGuarded(path);
     h.update(`bytes\0${bytes.length}\0`);
     h.update(bytes);
   }

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { decodeText } from '../io/decode-text.js';
+import { readGuarded } from '../io/guarded-read.js';
+import { InputError } from '../model/errors.js';
+import { readJsonShape } from '../../parsers/common/json-located.js';
+import { reviewStateFile } from '../../parsers/common/json-shapes.js';
 
 /** Marks of one review, under the hash of its two inputs. */
 interface ReviewEntry {
@@ -26,6 +30,10 @@ export interface ReviewStore {
   save(keys: ReadonlySet<string>): void;
   /** Write a pending save now. */
   flush(): void;
+  /** True once marks were written to the state file (after fsync and rename). */
+  readonly saved?: boolean;
+  /** Why the last save failed, or why marks cannot be saved at all. */
+  readonly saveError?: string;
   /** Called when a save fails. */
   onError?: (message: string) => void;
 }
@@ -35,20 +43,25 @@ export function defaultStateFile(newPath: string, hash: string): string {
   return join(dirname(resolve(newPath)), '.iamdiff-review', `${hash}.json`);
 }
 
-function readState(file: string): { state: StateFile; warning?: string } {
+/**
+ * The state file's content. A file that exists but is not a valid state (not JSON,
+ * `"reviews": []`, …) is left alone: marks are then kept in memory only and the
+ * warning says so, rather than overwriting it or saving into a shape that loses them.
+ */
+function readState(file: string): { state: StateFile; warning?: string; writable: boolean } {
+  const empty = (): StateFile => ({ version: 1, reviews: {} });
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodeText(readGuarded(file), file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: { version: 1, reviews: {} } };
-    return { state: { version: 1, reviews: {} }, warning: `cannot read ${file}: ${(e as Error).message}` };
+    const missing = e instanceof InputError && /no such file/.test(e.detail);
+    if (missing) return { state: empty(), writable: true };
+    return { state: empty(), writable: false, warning: `ignored ${(e as Error).message}; marks are not saved` };
   }
   try {
-    const parsed = JSON.parse(text) as StateFile;
-    if (parsed?.version !== 1 || typeof parsed.reviews !== 'object' || parsed.reviews === null) throw new Error('not an iamdiff review state');
-    return { state: parsed };
+    return { state: readJsonShape(text, file, reviewStateFile) as StateFile, writable: true };
   } catch (e) {
-    return { state: { version: 1, reviews: {} }, warning: `ignored ${file}: ${(e as Error).message}` };
+    return { state: empty(), writable: false, warning: `ignored ${(e as Error).message}: not an iamdiff review state; marks are not saved over it` };
   }
 }
 
@@ -59,15 +72,16 @@ export function memoryStore(initial: Iterable<string> = [], warning?: string): R
 
 /** Marks saved in `file` under `hash`, written atomically at most every `debounceMs`. */
 export function openReviewStore(file: string, hash: string, sides: { old: string; new: string }, { debounceMs = 200 } = {}): ReviewStore {
-  const { state, warning } = readState(file);
-  const entry = state.reviews[hash];
-  const initial = new Set(Array.isArray(entry?.reviewed) ? entry.reviewed.filter((k) => typeof k === 'string') : []);
+  const { state, warning, writable } = readState(file);
+  const entry = Object.hasOwn(state.reviews, hash) ? state.reviews[hash] : undefined;
+  const initial = new Set(entry?.reviewed ?? []);
   let pending: ReadonlySet<string> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const store: ReviewStore = {
+  const store: ReviewStore & { saved: boolean; saveError?: string } = {
     file,
     initial,
     warning,
+    saved: false,
     save(keys) {
       pending = keys;
       if (timer) return;
@@ -78,12 +92,20 @@ export function openReviewStore(file: string, hash: string, sides: { old: string
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (!pending) return;
+      if (!writable) {
+        pending = undefined;
+        store.saveError = warning; // marked, but the state file is not ours to overwrite
+        return;
+      }
       state.reviews[hash] = { old: sides.old, new: sides.new, updated: new Date().toISOString(), reviewed: [...pending].sort() };
       pending = undefined;
       try {
         writeFileAtomic(file, JSON.stringify(state, null, 2) + '\n', { overwrite: true });
+        store.saved = true;
+        store.saveError = undefined;
       } catch (e) {
-        store.onError?.(`cannot save marks to ${file}: ${(e as Error).message}`);
+        store.saveError = `cannot save marks to ${file}: ${(e as Error).message}`;
+        store.onError?.(store.saveError);
       }
     },
   };

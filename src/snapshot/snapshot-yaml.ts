@@ -3,6 +3,11 @@ import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
 import { catalogSchema } from '../model/schema.js';
+import { escapeUnsafeJson } from '../text/sanitize.js';
+import { checkYamlDepth } from './yaml-depth.js';
+
+/** One value as JSON with control, bidi and zero-width characters escaped: the same data, no raw ones in the file. */
+const json = (v: unknown) => escapeUnsafeJson(JSON.stringify(v));
 
 /** The marker key and value that identify an iamdiff snapshot file. */
 export const SNAPSHOT_MARKER = 'snapshot/1';
@@ -19,7 +24,7 @@ const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys']);
  */
 export function catalogToYaml(catalog: Catalog): string {
   const body: Record<string, unknown> = { iamdiff: SNAPSHOT_MARKER, ...normalizeCatalog(catalog) };
-  const list = (indent: string, items: unknown[]) => items.map((v) => `${indent}- ${JSON.stringify(v)}\n`).join('');
+  const list = (indent: string, items: unknown[]) => items.map((v) => `${indent}- ${json(v)}\n`).join('');
   let out = HEADER;
   for (const [key, value] of Object.entries(body)) {
     if (LIST_KEYS.has(key) && Array.isArray(value)) {
@@ -29,7 +34,7 @@ export function catalogToYaml(catalog: Catalog): string {
       for (const [sub, items] of Object.entries(value)) {
         out += (items as unknown[]).length === 0 ? `  ${sub}: []\n` : `  ${sub}:\n${list('    ', items as unknown[])}`;
       }
-    } else out += `${key}: ${JSON.stringify(value)}\n`;
+    } else out += `${key}: ${json(value)}\n`;
   }
   return out;
 }
@@ -86,6 +91,7 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const result = catalogSchema.safeParse(rest);
     if (result.success) return normalizeCatalog(result.data as Catalog);
   }
+  checkYamlDepth(text, file);
   const lineCounter = new (yamlLib().LineCounter)();
   const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false });
   const first = doc.errors[0];
@@ -93,7 +99,15 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const line = lineCounter.linePos(first.pos[0]).line;
     throw new InputError(file, `not valid YAML: ${first.message.split('\n')[0]}`, line);
   }
-  const data = doc.toJS() as Record<string, unknown> | null;
+  let data: Record<string, unknown> | null;
+  try {
+    // Aliases are bounded (an alias bomb stops at 100 expansions) and must resolve.
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+  } catch (e) {
+    let line = 1;
+    yamlLib().visit(doc, { Alias(_k, node) { if (node.range) line = lineCounter.linePos(node.range[0]).line; return yamlLib().visit.BREAK; } });
+    throw new InputError(file, `not a usable YAML document: ${(e as Error).message.split('\n')[0]}`, line);
+  }
   if (!data || typeof data !== 'object' || data.iamdiff !== SNAPSHOT_MARKER) {
     throw new InputError(file, `not an iamdiff snapshot (expected "iamdiff: ${SNAPSHOT_MARKER}")`, 1);
   }

@@ -94,7 +94,7 @@ describe('aws-docs-md parser on a hand-written page', () => {
     const two = handWritten.replace(
       '|  |  |  |  |   [ aws:RequestTag',
       '|  |  |  |   [ gadget ](#example-gadget)   |   [ example:Size ](#example-example_Size)   |   example:Helper   | \n|  |  |  |  |   [ aws:RequestTag',
-    );
+    ).replace('| Filters access by the colour of the widget | String | ', '| Filters access by the colour of the widget | String | \n|   [ example:Size ](https://example.com/keys.html)  | Filters access by size | Numeric | ');
     expect(awsDocsMd.parse(two, { file: 'example.md' }).actions.find((a) => a.name === 'CreateWidget')!.resourceTypes).toEqual([
       { name: 'gadget', required: false, conditionKeys: ['example:Size'], dependentActions: ['example:Helper'] },
       { name: 'widget', required: true, conditionKeys: ['example:Color'], dependentActions: [] },

