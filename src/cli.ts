@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-import { main } from './cli/main.js';
-import { installSignalCleanup } from './io/temp-files.js';
+import { createRequire } from 'node:module';
+
+// `iamdiff --version` answers before any command module loads (start-up is most of its time).
+const args = process.argv.slice(2);
+if (args.length === 1 && ['--version', '-V', '-v', 'version'].includes(args[0]!)) {
+  process.stdout.write(`${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}\n`);
+  process.exit(0);
+}
+const { main } = await import('./cli/main.js');
+const { installSignalCleanup } = await import('./io/temp-files.js');
 
 // Ctrl-C or kill while writing: temporary files are removed, exit code 128 + signal.
 installSignalCleanup();
@@ -13,4 +21,4 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await main(args, { stdout: process.stdout, stderr: process.stderr, env: process.env });
