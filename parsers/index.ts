@@ -6,11 +6,12 @@ import type { DirectoryCatalogParser } from './directory-parser.js';
 import { iamDataJson } from './iam-data-json.js';
 import { managedPoliciesMd } from './managed-policies-md.js';
 import { policySentryMd } from './policy-sentry-md.js';
+import { serviceReferenceJson } from './service-reference-json.js';
 import { snapshotYaml } from './snapshot-yaml.js';
 import { typedocEnum } from './typedoc-enum.js';
 
 /** Every parser, in the order detection tries them (most specific first). */
-export const PARSERS: readonly CatalogParser[] = [snapshotYaml, policySentryMd, typedocEnum, managedPoliciesMd, awsDocsHtml, awsDocsMd, boxTable];
+export const PARSERS: readonly CatalogParser[] = [snapshotYaml, policySentryMd, typedocEnum, managedPoliciesMd, serviceReferenceJson, awsDocsHtml, awsDocsMd, boxTable];
 
 /** Formats published as one page per service: a directory of them is one version. */
 export const MULTI_PAGE_FORMATS: ReadonlySet<string> = new Set(PARSERS.filter((p) => p.multiPage).map((p) => p.id));

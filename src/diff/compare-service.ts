@@ -16,7 +16,8 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
         changes.push(makeChange('resource-type-removed', { service, resource: b.name, before: b.arnPattern }));
         continue;
       }
-      if (b.arnPattern !== undefined && a.arnPattern !== undefined && b.arnPattern !== a.arnPattern) {
+      // Where both sides list every ARN format, compare-arn-formats reports them one by one.
+      if (!(fields.has('arnFormats') && b.arnFormats && a.arnFormats) && b.arnPattern !== undefined && a.arnPattern !== undefined && b.arnPattern !== a.arnPattern) {
         changes.push(makeChange('arn-pattern-changed', { service, resource: b.name, before: b.arnPattern, after: a.arnPattern }));
       }
       if (b.conditionKeys && a.conditionKeys) {

@@ -4,6 +4,7 @@ import { detectDirectoryParser, detectParser, formatIds, MULTI_PAGE_FORMATS, par
 import type { Catalog } from '../model/catalog.js';
 import { InputError, NotACatalogError } from '../model/errors.js';
 import { mergePagesByPrefix } from '../model/merge-pages.js';
+import { serviceReferenceIndexNote } from '../../parsers/service-reference-index.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -73,7 +74,7 @@ export function notACatalog(text: string): string | undefined {
   const title = /<title>\s*(30[1278] [^<]*?|Moved Permanently|Found|Redirecting[^<]*?)\s*<\/title>/i.exec(text.slice(0, 2000));
   if (title) return `a "${title[1]!.replace(/\s+/g, ' ')}" redirect page, not a catalog`;
   if (/<meta\s+http-equiv=["']?refresh/i.test(text.slice(0, 2000)) && !/<table/i.test(text)) return 'a redirect page (meta refresh), not a catalog';
-  return undefined;
+  return serviceReferenceIndexNote(text);
 }
 
 /** One file of a directory: a catalog, or undefined (noted in options.skipped) when it is a redirect stub. */

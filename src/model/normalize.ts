@@ -1,4 +1,4 @@
-import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } from './catalog.js';
+import type { Action, ActionResourceType, Catalog, ConditionKey, Operation, ResourceType } from './catalog.js';
 import { compareNames } from './identity.js';
 
 function sortedUnique(list: string[] | undefined): string[] | undefined {
@@ -32,6 +32,8 @@ export function normalizeAction(a: Action): Action {
     truncated: a.truncated ? true : undefined,
     description: a.description,
     accessLevel: a.accessLevel,
+    accessFlags: sortedUnique(a.accessFlags),
+    supportedBy: sortedUnique(a.supportedBy),
     resourceTypes: a.resourceTypes?.map(normalizeActionResource).sort(byName),
     conditionKeys: sortedUnique(a.conditionKeys),
     dependentActions: sortedUnique(a.dependentActions),
@@ -43,7 +45,7 @@ export function normalizeAction(a: Action): Action {
 }
 
 function normalizeResourceType(r: ResourceType): ResourceType {
-  return dropUndefined({ name: r.name, arnPattern: r.arnPattern, conditionKeys: sortedUnique(r.conditionKeys) });
+  return dropUndefined({ name: r.name, arnPattern: r.arnPattern, arnFormats: r.arnFormats && [...r.arnFormats], conditionKeys: sortedUnique(r.conditionKeys) });
 }
 
 function normalizeConditionKey(k: ConditionKey): ConditionKey {
@@ -58,7 +60,7 @@ function normalizeConditionKey(k: ConditionKey): ConditionKey {
 export function normalizeCatalog(c: Catalog): Catalog {
   return dropUndefined({
     service: dropUndefined({ prefix: c.service.prefix, name: c.service.name }),
-    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages] }),
+    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages], formatVersion: c.source.formatVersion }),
     carries: [...new Set(c.carries)].sort(),
     actions: c.actions.map(normalizeAction).sort(byName),
     resourceTypes: c.resourceTypes?.map(normalizeResourceType).sort(byName),
@@ -67,5 +69,6 @@ export function normalizeCatalog(c: Catalog): Catalog {
       policies: [...c.managedPolicies.policies].map((p) => ({ arn: p.arn, name: p.name })).sort((a, b) => compareNames(a.arn, b.arn)),
       patterns: sortedUnique(c.managedPolicies.patterns) ?? [],
     },
+    operations: c.operations?.map((o: Operation) => ({ name: o.name, actions: sortedUnique(o.actions) ?? [] })).sort(byName),
   });
 }

@@ -3,6 +3,7 @@ import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
 import { catalogSchema } from '../model/schema.js';
+import { upgradeLegacyCarries } from './legacy-carries.js';
 
 /** The marker key and value that identify an iamdiff snapshot file. */
 export const SNAPSHOT_MARKER = 'snapshot/1';
@@ -10,7 +11,7 @@ export const SNAPSHOT_MARKER = 'snapshot/1';
 const HEADER = '# iamdiff snapshot: a normalized catalog, one action per line. Written by `iamdiff snapshot`; diff it with `iamdiff diff`.\n';
 
 /** Top-level keys whose values are lists written one item per line. */
-const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys']);
+const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys', 'operations']);
 
 /**
  * A catalog as snapshot YAML: stable key order, byte-identical for equal catalogs.
@@ -84,7 +85,7 @@ export function catalogFromYaml(text: string, file: string): Catalog {
   if (fast && fast.iamdiff === SNAPSHOT_MARKER) {
     const { iamdiff: _marker, ...rest } = fast;
     const result = catalogSchema.safeParse(rest);
-    if (result.success) return normalizeCatalog(result.data as Catalog);
+    if (result.success) return normalizeCatalog(upgradeLegacyCarries(result.data as Catalog));
   }
   const lineCounter = new (yamlLib().LineCounter)();
   const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false });
@@ -107,5 +108,5 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const offset = yamlLib().isNode(node) && node.range ? node.range[0] : 0;
     throw new InputError(file, `snapshot does not match the catalog schema at ${path.join('.') || '(top)'}: ${issue.message}`, lineCounter.linePos(offset).line);
   }
-  return normalizeCatalog(result.data as Catalog);
+  return normalizeCatalog(upgradeLegacyCarries(result.data as Catalog));
 }
