@@ -5,6 +5,7 @@ import type { Catalog } from '../model/catalog.js';
 import { InputError, NotACatalogError } from '../model/errors.js';
 import { mergePagesByPrefix } from '../model/merge-pages.js';
 import { serviceReferenceIndexNote } from '../../parsers/service-reference-index.js';
+import { loadMultiCatalogFile } from './read-multi-catalog.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -123,7 +124,7 @@ export function isDirectory(path: string): boolean {
 
 /** A file gives one catalog; a directory gives one per file in it. */
 export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[] {
-  if (!isDirectory(path)) return [loadCatalogFile(path, options)];
+  if (!isDirectory(path)) return loadMultiCatalogFile(path, options) ?? [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
   if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
   const files = listFiles(path);
