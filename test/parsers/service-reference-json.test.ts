@@ -80,13 +80,13 @@ describe('service-reference-json on real files (ecr, ebs, mpa of 2025-07-08 and 
     expect(catalogs.map((c) => c.service.prefix)).toEqual(['bcm-recommended-actions', 'ebs', 'ecr', 'freetier', 'mpa', 'ssm-sap']);
     expect(new Set(catalogs.map((c) => c.source.label))).toEqual(new Set(['2025-09-10']));
     expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatch(/index\.json.*Service Reference index \(3 services\), not a catalog/);
+    expect(skipped[0]).toMatch(/index\.json.*Service Reference index \(6 services\), not a catalog/);
   });
 
   it('bad input: one line naming the file and the line or the JSON path, exit code 2', () => {
     const given = runCli(['parse', join(NEW, 'index.json')]);
     expect(given.code).toBe(2);
-    expect(given.stderr).toMatch(/index\.json:1: AWS's Service Reference index \(3 services\), not a catalog/);
+    expect(given.stderr).toMatch(/index\.json:1: AWS's Service Reference index \(6 services\), not a catalog/);
     const text = fixture('service-reference/2025-09-10/ebs.json').replace('"IsWrite": false', '"IsWrite": fals');
     const broken = write('broken.json', text);
     const r1 = runCli(['parse', broken]);
