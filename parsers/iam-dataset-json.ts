@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseAccessLevel } from '../src/model/access-level.js';
 import type { Action, ActionResourceType, Catalog } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
+import { compareNames } from '../src/model/identity.js';
 import { mergePagesByPrefix } from '../src/model/merge-pages.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import { checkShape } from './common/json-document.js';
@@ -79,9 +80,12 @@ export const iamDatasetJson: MultiCatalogParser = {
     });
     if (catalogs.length === 0 && !options.service) throw new InputError(name, 'the array holds no services');
     // Several services share a prefix (ses v1 and v2, elasticloadbalancing v1 and v2): IAM knows one namespace per prefix.
-    return mergePagesByPrefix(catalogs, new Set([iamDatasetJson.id])).map((c) => {
+    // The one with the shortest name leads ("Amazon SES" before "Amazon Pinpoint Email Service"), as the
+    // reference's shortest page name does (list_amazonses before list_amazonpinpointemailservice).
+    const leadFirst = (a: Catalog, b: Catalog) => compareNames(a.service.prefix, b.service.prefix) || (a.service.name ?? '').length - (b.service.name ?? '').length || compareNames(a.service.name ?? '', b.service.name ?? '');
+    return mergePagesByPrefix(catalogs.sort(leadFirst), new Set([iamDatasetJson.id])).map((c) => {
       const services = serviceNames.get(c.service.prefix)!;
-      return services.length > 1 ? { ...c, source: { ...c.source, pages: services.map((s) => `${name} (${s})`) } } : c;
+      return services.length > 1 ? { ...c, source: { ...c.source, pages: services.map((s) => `${name} (${s})`).sort() } } : c;
     });
   },
 };

@@ -17,7 +17,9 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
         continue;
       }
       // Where both sides list every ARN format, compare-arn-formats reports them one by one.
-      if (!(fields.has('arnFormats') && b.arnFormats && a.arnFormats) && b.arnPattern !== undefined && a.arnPattern !== undefined && b.arnPattern !== a.arnPattern) {
+      // A side listing several formats (Service Reference) agrees with a pattern that is one of them.
+      const listed = (pattern: string, r: typeof a) => r.arnFormats?.includes(pattern) ?? false;
+      if (!(fields.has('arnFormats') && b.arnFormats && a.arnFormats) && b.arnPattern !== undefined && a.arnPattern !== undefined && b.arnPattern !== a.arnPattern && !listed(b.arnPattern, a) && !listed(a.arnPattern, b)) {
         changes.push(makeChange('arn-pattern-changed', { service, resource: b.name, before: b.arnPattern, after: a.arnPattern }));
       }
       if (b.conditionKeys && a.conditionKeys) {
