@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectParser } from '../../parsers/index.js';
 import { deriveAccessLevel, parseServiceReference, serviceReferenceJson } from '../../parsers/service-reference-json.js';
 import { loadCatalogs } from '../../src/io/read-input.js';
+import { catalogFromYaml, catalogToYaml } from '../../src/snapshot/snapshot-yaml.js';
 import { fixture, fixturePath } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -72,6 +73,10 @@ describe('service-reference-json on real files (ecr, ebs, mpa of 2025-07-08 and 
     expect(c.resourceTypes![0]!.arnFormats).toHaveLength(2);
     expect(c.resourceTypes![0]!.arnPattern).toBe('arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}');
     expect(c.conditionKeys![0]!.type).toBe('ArrayOfString, String');
+    // A snapshot keeps every one of these facts, and what the source did not carry.
+    const back = catalogFromYaml(catalogToYaml(c), 'ecr.yaml');
+    expect(back).toEqual(c);
+    expect(back.carries).not.toContain('resourceRequired');
   });
 
   it('a directory is one version labelled by its date; the index beside the service files is skipped with a note', () => {
