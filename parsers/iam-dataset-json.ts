@@ -77,7 +77,7 @@ export const iamDatasetJson: MultiCatalogParser = {
       if (options.service && service.prefix !== options.service) return;
       catalogs.push(toCatalog(service, name, label));
       serviceNames.set(service.prefix, [...(serviceNames.get(service.prefix) ?? []), service.service_name ?? service.prefix]);
-    });
+    }, options.bytes);
     if (catalogs.length === 0 && !options.service) throw new InputError(name, 'the array holds no services');
     // Several services share a prefix (ses v1 and v2, elasticloadbalancing v1 and v2): IAM knows one namespace per prefix.
     // The one with the shortest name leads ("Amazon SES" before "Amazon Pinpoint Email Service"), as the

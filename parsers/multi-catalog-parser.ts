@@ -8,6 +8,6 @@ export interface MultiCatalogParser {
   carries: readonly CatalogField[];
   /** True when a file whose first few kilobytes are `head` is in this format (judged from content). */
   detectHead(head: string): boolean;
-  /** One catalog per service, read from the file (or `-`) without holding its text whole. */
-  parseFile(file: string, options: ParseOptions & { label?: string }): Catalog[];
+  /** One catalog per service, read from the file without holding its text whole (`bytes`: standard input, already read). */
+  parseFile(file: string, options: ParseOptions & { label?: string; bytes?: Uint8Array }): Catalog[];
 }

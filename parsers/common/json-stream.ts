@@ -5,10 +5,10 @@ import { parseJsonDocument } from './json-document.js';
 
 const CHUNK = 1 << 20;
 
-/** The bytes of a file, a megabyte at a time (standard input, `-`, is read whole: it cannot be reopened). */
-function* chunksOf(file: string): Generator<Uint8Array> {
-  if (file === '-') {
-    yield readFileSync(0);
+/** The bytes of a file, a megabyte at a time (standard input, `-`, is read whole by the caller: it cannot be reopened). */
+function* chunksOf(file: string, bytes?: Uint8Array): Generator<Uint8Array> {
+  if (bytes) {
+    yield bytes;
     return;
   }
   const fd = openSync(file, 'r');
@@ -21,9 +21,9 @@ function* chunksOf(file: string): Generator<Uint8Array> {
 }
 
 /** Where a JSON file is broken: its line, found by reading it once more with jsonc-parser (only when it is broken). */
-function syntaxError(file: string, name: string): InputError {
+function syntaxError(file: string, name: string, bytes?: Uint8Array): InputError {
   try {
-    parseJsonDocument(readFileSync(file === '-' ? 0 : file, 'utf8'), name);
+    parseJsonDocument(bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : readFileSync(file, 'utf8'), name);
   } catch (e) {
     if (e instanceof InputError) return e;
   }
@@ -43,14 +43,14 @@ function checkTop(chunk: Uint8Array, expect: 'array' | 'object', name: string): 
  * (the iam-dataset JSON, the 77 MB of every managed policy) is read a megabyte at a time
  * by @streamparser/json, and each value is dropped once visited.
  */
-export function forEachTopLevelValue(file: string, name: string, expect: 'array' | 'object', visit: (value: unknown, key: string | number) => void): void {
+export function forEachTopLevelValue(file: string, name: string, expect: 'array' | 'object', visit: (value: unknown, key: string | number) => void, bytes?: Uint8Array): void {
   const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
   parser.onValue = ({ value, key }) => {
     if (key !== undefined) visit(value, key);
   };
   try {
     let first = true;
-    for (const chunk of chunksOf(file)) {
+    for (const chunk of chunksOf(file, bytes)) {
       if (first) checkTop(chunk, expect, name);
       first = false;
       parser.write(chunk);
@@ -58,6 +58,6 @@ export function forEachTopLevelValue(file: string, name: string, expect: 'array'
     if (!parser.isEnded) parser.end();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw syntaxError(file, name);
+    throw syntaxError(file, name, bytes);
   }
 }

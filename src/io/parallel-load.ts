@@ -7,7 +7,7 @@ import { InputError } from '../model/errors.js';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isSnapshotText } from '../snapshot/snapshot-yaml.js';
 import { detectDirectoryParser } from '../../parsers/index.js';
-import { loadMultiCatalogFile } from './read-multi-catalog.js';
+import { loadMultiCatalogFile, loadStandardInput } from './read-multi-catalog.js';
 import { directoryCatalogs, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, type LoadOptions } from './read-input.js';
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
@@ -70,6 +70,7 @@ export async function loadFilesParallel(files: string[], options: LoadOptions, s
 
 /** Like loadCatalogs, but a directory of many files is parsed on all cores. */
 export async function loadCatalogsParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
+  if (path === '-') return loadStandardInput(options);
   if (!isDirectory(path)) return loadMultiCatalogFile(path, options) ?? [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
   if (dirParser) return dirParser.parseDirectory(path, { service: options.service });

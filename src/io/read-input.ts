@@ -5,7 +5,7 @@ import type { Catalog } from '../model/catalog.js';
 import { InputError, NotACatalogError } from '../model/errors.js';
 import { mergePagesByPrefix } from '../model/merge-pages.js';
 import { serviceReferenceIndexNote } from '../../parsers/service-reference-index.js';
-import { loadMultiCatalogFile } from './read-multi-catalog.js';
+import { loadMultiCatalogFile, loadStandardInput } from './read-multi-catalog.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -58,7 +58,7 @@ function formatList(): string {
 export function parseText(text: string, file: string, options: LoadOptions = {}): Catalog {
   const parser = options.format ? parserById(options.format) : detectParser(text);
   if (!parser) {
-    const notCatalog = notACatalog(text);
+    const notCatalog = notACatalog(text, file);
     if (notCatalog && !options.format) throw new NotACatalogError(file, notCatalog, 1);
     if (options.format) throw new InputError(file, `unknown format "${options.format}" (known: ${formatList()})`);
     throw new InputError(file, `format not recognised: none of the parsers (${formatList()}) knows this content; use --format ID to force one`, 1);
@@ -71,11 +71,11 @@ export function parseText(text: string, file: string, options: LoadOptions = {})
 }
 
 /** Why `text` is recognisably not a catalog at all (an HTTP redirect page saved in place of one), if it is. */
-export function notACatalog(text: string): string | undefined {
+export function notACatalog(text: string, file?: string): string | undefined {
   const title = /<title>\s*(30[1278] [^<]*?|Moved Permanently|Found|Redirecting[^<]*?)\s*<\/title>/i.exec(text.slice(0, 2000));
   if (title) return `a "${title[1]!.replace(/\s+/g, ' ')}" redirect page, not a catalog`;
   if (/<meta\s+http-equiv=["']?refresh/i.test(text.slice(0, 2000)) && !/<table/i.test(text)) return 'a redirect page (meta refresh), not a catalog';
-  return serviceReferenceIndexNote(text);
+  return serviceReferenceIndexNote(text, file);
 }
 
 /** One file of a directory: a catalog, or undefined (noted in options.skipped) when it is a redirect stub. */
@@ -124,6 +124,7 @@ export function isDirectory(path: string): boolean {
 
 /** A file gives one catalog; a directory gives one per file in it. */
 export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[] {
+  if (path === '-') return loadStandardInput(options);
   if (!isDirectory(path)) return loadMultiCatalogFile(path, options) ?? [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
   if (dirParser) return dirParser.parseDirectory(path, { service: options.service });

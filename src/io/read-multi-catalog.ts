@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { MULTI_CATALOG_PARSERS } from '../../parsers/index.js';
 import type { MultiCatalogParser } from '../../parsers/multi-catalog-parser.js';
 import type { Catalog } from '../model/catalog.js';
+import { decodeText, parseText, readBytes, type LoadOptions } from './read-input.js';
 
 const HEAD = 8192;
 
@@ -33,4 +34,16 @@ export function multiCatalogParserFor(file: string, format?: string): MultiCatal
 export function loadMultiCatalogFile(file: string, options: { format?: string; service?: string; label?: string }): Catalog[] | undefined {
   const parser = multiCatalogParserFor(file, options.format);
   return parser?.parseFile(file, { file, service: options.service, label: options.label });
+}
+
+/**
+ * Standard input (`-`) in any format: read once, then judged from its content, as a file of
+ * many services (the iam-dataset JSON) or of one.
+ */
+export function loadStandardInput(options: LoadOptions): Catalog[] {
+  const bytes = readBytes('-');
+  const head = bytes.subarray(0, HEAD).toString('utf8');
+  const parser = options.format !== undefined ? MULTI_CATALOG_PARSERS.find((p) => p.id === options.format) : MULTI_CATALOG_PARSERS.find((p) => p.detectHead(head));
+  if (parser) return parser.parseFile('-', { file: '-', service: options.service, label: options.label, bytes });
+  return [parseText(decodeText(bytes, '<stdin>'), '<stdin>', options)];
 }

@@ -60,6 +60,13 @@ describe('iam-dataset-json (parliament)', () => {
     expect(r.stdout).toContain('ecr:ListTagsForResource  Read → List');
   });
 
+  it('is read from standard input too, detected from its content', () => {
+    const r = runCli(['diff', '-', NEW], { input: fixture('iam-dataset/iam_definition-2020-01-07.json') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('iamdiff 2 services: iam-dataset-json stdin → iam-dataset-json iam_definition-2020-11-19');
+    expect(r.stdout).toContain('ecr:ListTagsForResource  Read → List');
+  });
+
   it('lists itself under iamdiff formats', () => {
     expect(runCli(['formats']).stdout).toMatch(/iam-dataset-json[^\n]*\n\s+carries: the complete list of actions, description, access level, resource types of actions/);
   });

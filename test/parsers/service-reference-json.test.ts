@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,16 @@ describe('service-reference-json on real files (ecr, ebs, mpa of 2025-07-08 and 
     expect(new Set(catalogs.map((c) => c.source.label))).toEqual(new Set(['2025-09-10']));
     expect(skipped).toHaveLength(1);
     expect(skipped[0]).toMatch(/index\.json.*Service Reference index \(6 services\), not a catalog/);
+  });
+
+  it('the index names the services it lists that have no file beside it', () => {
+    const dir = join(tmp, 'partial');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'ecr.json'), fixture('service-reference/2025-09-10/ecr.json'));
+    writeFileSync(join(dir, 'index.json'), fixture('service-reference/2025-09-10/index.json'));
+    const skipped: string[] = [];
+    expect(loadCatalogs(dir, { skipped }).map((c) => c.service.prefix)).toEqual(['ecr']);
+    expect(skipped[0]).toContain('(6 services; 5 without a file beside it: bcm-recommended-actions, ebs, freetier, mpa, ssm-sap)');
   });
 
   it('bad input: one line naming the file and the line or the JSON path, exit code 2', () => {
