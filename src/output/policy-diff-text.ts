@@ -32,6 +32,10 @@ export function summaryLines(s: PolicyDiffSummary): string[] {
   const out = [
     `Summary: ${n(s.pairs, 'version pair')} of ${n(s.policies, 'policy', 'policies')} (${n(s.versions, 'version')}): ${s.pairsGrantingMore} grant more (${n(s.actionsNewlyGranted, 'action grant')}), ${s.pairsGrantingLess} grant less (${s.actionsNoLongerGranted}), ${s.pairsUnchanged} grant the same actions`,
   ];
+  if (s.addedPatternsMatchingNothing.length) {
+    const shown = s.addedPatternsMatchingNothing.slice(0, 8).map(oneLine).join(', ');
+    out.push(`Added patterns that match nothing in the catalog (newer than it, or misspelt): ${s.addedPatternsMatchingNothing.length}: ${shown}${s.addedPatternsMatchingNothing.length > 8 ? ', …' : ''}`);
+  }
   if (s.topPolicies.length) {
     out.push('Most actions newly granted:');
     const width = Math.max(...s.topPolicies.map((t) => t.policy.length));

@@ -98,6 +98,8 @@ export interface PolicyDiffSummary {
   pairsUnchanged: number;
   actionsNewlyGranted: number;
   actionsNoLongerGranted: number;
+  /** Patterns added in some version that match no action of the catalog (newer than it, or misspelt), each counted once. */
+  addedPatternsMatchingNothing: string[];
   /** Policies by actions newly granted over all their versions, most first (ten). */
   topPolicies: { policy: string; newlyGranted: number; pairs: number }[];
 }
@@ -119,6 +121,7 @@ export function summarizePolicyDiffs(policies: ManagedPolicyHistory[], pairs: Ve
     pairsUnchanged: pairs.filter((p) => p.newlyGranted.length === 0 && p.noLongerGranted.length === 0).length,
     actionsNewlyGranted: pairs.reduce((n, p) => n + p.newlyGranted.length, 0),
     actionsNoLongerGranted: pairs.reduce((n, p) => n + p.noLongerGranted.length, 0),
+    addedPatternsMatchingNothing: [...new Map(pairs.flatMap((p) => p.patternsAdded.filter((a) => a.matches === 0 && !a.notAction).map((a) => [a.pattern.toLowerCase(), a.pattern] as const))).values()].sort(compareNames),
     topPolicies: [...byPolicy]
       .map(([policy, e]) => ({ policy, ...e }))
       .filter((e) => e.newlyGranted > 0)

@@ -36,8 +36,8 @@ describe('iamdiff compare on whole catalogs', () => {
 
   it('text: the summary first, then the detail on demand with --service and --action', () => {
     const text = runCli(['compare', SR, DATASET, HTML]).stdout;
-    expect(text).toMatch(/^iamdiff compare: 3 sources, 1 services held by two or more\n/);
-    expect(text).toContain('listed by [2], not by [1][3]: 1 services: ses');
+    expect(text).toMatch(/^iamdiff compare: 3 sources, 1 service held by two or more\n/);
+    expect(text).toContain('listed by [2], not by [1][3]: 1 service: ses');
     expect(text).toContain('Detail: --service PREFIX');
     const one = runCli(['compare', SR, DATASET, HTML, '--action', 'ecr:DescribeImages']).stdout;
     expect(one).toContain('iamdiff compare ecr: 3 sources');

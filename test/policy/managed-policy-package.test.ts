@@ -89,6 +89,11 @@ describe('policy versions diffed against a catalog', () => {
     const json = JSON.parse(runCli(['policy-diff', DATA, '--catalog', CATALOG, '--since', '2019-12-01', '--format', 'json']).stdout) as { pairs: { policy: string; toDate: string }[] };
     expect(json.pairs.length).toBeGreaterThan(0);
     expect(json.pairs.every((p) => p.toDate >= '2019-12-01')).toBe(true);
+    const all = JSON.parse(runCli(['policy-diff', DATA, '--catalog', CATALOG, '--format', 'json']).stdout) as { summary: { addedPatternsMatchingNothing: string[] } };
+    // The fixture catalog has no sagemaker service: patterns for it match nothing.
+    expect(all.summary.addedPatternsMatchingNothing.length).toBeGreaterThan(0);
+    expect(all.summary.addedPatternsMatchingNothing.every((p) => !p.toLowerCase().startsWith('ecr:'))).toBe(true);
+    expect(all.summary.addedPatternsMatchingNothing.some((p) => p.toLowerCase().startsWith('sagemaker:'))).toBe(true);
   });
 
   it('bad input: an unknown policy, a file that is not the package, a wrong value by its JSON path', () => {
