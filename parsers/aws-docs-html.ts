@@ -27,7 +27,7 @@ export const awsDocsHtml: CatalogParser = {
   id: 'aws-docs-html',
   multiPage: true,
   title: 'AWS Service Authorization Reference page as HTML (list_<service>.html)',
-  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions', 'documentationUrl', 'serviceResourceTypes', 'serviceConditionKeys'],
+  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'resourceRequired', 'conditionKeys', 'dependentActions', 'documentationUrl', 'serviceResourceTypes', 'serviceConditionKeys'],
   detect(text) {
     return /<(?:html|table)\b/i.test(text) && findServicePrefix(text) !== undefined;
   },

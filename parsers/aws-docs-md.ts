@@ -6,7 +6,7 @@ import { isDelimiterRow, markdownLinks, tableCells, unescapeMarkdown } from './c
 import { splitLines } from './common/text-lines.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 
-const ACTION_FIELDS: CatalogField[] = ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions', 'documentationUrl'];
+const ACTION_FIELDS: CatalogField[] = ['actions', 'description', 'accessLevel', 'resourceTypes', 'resourceRequired', 'conditionKeys', 'dependentActions', 'documentationUrl'];
 const SERVICE_FIELDS: CatalogField[] = ['serviceResourceTypes', 'serviceConditionKeys'];
 
 /** The Service Authorization Reference as markdown (awsdocs/iam-user-guide `list_*.md`). */

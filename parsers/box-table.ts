@@ -40,7 +40,7 @@ function columnsOf(h: BoxHeader): Map<Column, number> | undefined {
 export const boxTable: CatalogParser = {
   id: 'box-table',
   title: 'Unicode box-drawing table of actions (wrapped cells, names truncated with …)',
-  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions'],
+  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'resourceRequired', 'conditionKeys', 'dependentActions'],
   detect(text) {
     const header = readBoxHeader(splitLines(text.slice(0, 100_000)), DETECT_LINES);
     return !!header && header.titles.some((t) => /^actions?$/i.test(t)) && header.titles.some((t) => /^access level$/i.test(t));

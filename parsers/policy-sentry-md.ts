@@ -11,7 +11,7 @@ import { checkYamlDepth } from '../src/snapshot/yaml-depth.js';
 export const policySentryMd: CatalogParser = {
   id: 'policy-sentry-md',
   title: 'Policy Sentry markdown (### Action sections with a JSON block of resource types)',
-  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions'],
+  carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'resourceRequired', 'conditionKeys', 'dependentActions'],
   detect(text) {
     return /^- prefix:\s*\S+/m.test(text) && /^- access level:/m.test(text) && /^### \S/m.test(text);
   },

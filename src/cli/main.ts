@@ -9,12 +9,13 @@ import { expandCommand } from '../commands/expand-command.js';
 import { formatsCommand } from '../commands/formats-command.js';
 import { logCommand } from '../commands/log-command.js';
 import { parseCommand } from '../commands/parse-command.js';
+import { policyDiffCommand } from '../commands/policy-diff-command.js';
 import { reviewCommand } from '../commands/review-command.js';
 import { snapshotCommand } from '../commands/snapshot-command.js';
 import { InputError } from '../model/errors.js';
 import { clip, oneLine } from '../text/sanitize.js';
 
-export const COMMANDS: Command[] = [diffCommand, reviewCommand, logCommand, compareCommand, expandCommand, checkCommand, parseCommand, snapshotCommand, formatsCommand];
+export const COMMANDS: Command[] = [diffCommand, reviewCommand, logCommand, compareCommand, expandCommand, checkCommand, policyDiffCommand, parseCommand, snapshotCommand, formatsCommand];
 
 function version(): string {
   const require = createRequire(import.meta.url);

@@ -4,10 +4,24 @@ import { UsageError } from '../cli/usage-error.js';
 import type { Catalog } from '../model/catalog.js';
 import { expandPattern, expansionDelta, uncertainGrants, type GrantedAction } from '../policy/expand-patterns.js';
 import { loadCatalogVersions } from '../policy/load-catalog-version.js';
+import { loadPolicySources } from '../policy/policy-source.js';
+import { policyPaths } from './diff-command.js';
 import { renderStructured } from '../output/structured-report.js';
 import { oneLine } from '../text/sanitize.js';
 import type { Command } from './command.js';
 import { writeSkipped } from './skipped-note.js';
+
+/** The Allow patterns of policies (`--policies`, narrowed to `--policy` names), each once. */
+function policyPatterns(paths: string[] | undefined, names: string[] | undefined): string[] {
+  if (!paths?.length) {
+    if (names?.length) throw new UsageError('expand: --policy NAME picks policies of --policies FILE');
+    return [];
+  }
+  const wanted = names && new Set(names.flatMap((n) => n.split(',')).map((n) => n.trim()));
+  const grants = loadPolicySources(policyPaths({ policies: paths })).filter((g) => g.effect === 'Allow' && !g.notAction && (!wanted || wanted.has(g.policy)));
+  if (wanted && grants.length === 0) throw new UsageError(`expand: no Allow statement of a policy named ${[...wanted].join(', ')} in --policies`);
+  return [...new Map(grants.flatMap((g) => g.patterns).map((p) => [p.toLowerCase(), p])).values()];
+}
 
 const line = (g: GrantedAction) => `  ${oneLine(g.action)}${g.accessLevel ? `  (${g.accessLevel})` : ''}`;
 
@@ -18,14 +32,17 @@ const UNCERTAIN = ' may grant (a name the source cut; the pattern matches some n
 export const expandCommand: Command = {
   name: 'expand',
   summary: 'what action patterns grant in a catalog version; with two versions, what they newly grant',
-  usage: 'iamdiff expand PATTERN... --catalog X [--catalog Y] [--format text|json] [--service PREFIX] [--input-format ID]',
+  usage: 'iamdiff expand PATTERN... --catalog X [--catalog Y] [--policies FILE,... [--policy NAME,...]] [--format text|json] [--service PREFIX] [--input-format ID]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('expand', argv, {
       ...FORMAT_OPTION,
       ...SOURCE_OPTIONS,
       catalog: { type: 'string', multiple: true },
+      policies: { type: 'string', multiple: true },
+      policy: { type: 'string', multiple: true },
     });
-    if (positionals.length === 0) throw new UsageError('expand: give at least one PATTERN (e.g. ecr:Describe*)');
+    positionals.push(...policyPatterns(values.policies, values.policy));
+    if (positionals.length === 0) throw new UsageError('expand: give at least one PATTERN (e.g. ecr:Describe*), or --policies whose patterns to expand');
     const paths = values.catalog ?? [];
     if (paths.length < 1 || paths.length > 2) throw new UsageError('expand: give --catalog once (what patterns grant) or twice, old then new (what they newly grant)');
     const format = choice('format', values.format, ['text', 'json'] as const, 'text');

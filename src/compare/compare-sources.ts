@@ -75,7 +75,7 @@ function fieldValue(a: Action, field: ComparedField): string | undefined {
 }
 
 /** `box-table 2022-11-10` or `policy-sentry-md (policy-sentry-ecr)`. */
-function sourceName(c: Catalog): string {
+export function sourceName(c: Catalog): string {
   return c.source.date ? `${c.source.format} ${c.source.date.slice(0, 10)}` : `${c.source.format} (${c.source.label ?? c.source.file})`;
 }
 
@@ -116,6 +116,9 @@ function cellOf(c: Catalog, a: Action | undefined, field: (typeof COMPARED_FIELD
   return v === undefined ? { unknown: true } : { value: v };
 }
 
+/** `dxcon, dxcon*, dxlag` as the names alone: `dxcon, dxlag`. */
+const namesOnly = (value: string) => (value === EMPTY_LIST ? value : [...new Set(value.split(', ').map((n) => n.replace(/\*$/, '')))].join(', '));
+
 /** Known values of a field (an absent action counts as `listed: no`); two different ones are a disagreement. */
 function knownValues(field: ComparedField, cells: Cell[]): Set<string> {
   return new Set(cells.flatMap((cell) => ('value' in cell ? [cell.value] : 'absent' in cell && field === 'listed' ? ['no'] : [])));
@@ -130,12 +133,17 @@ export function compareSources(catalogs: Catalog[]): SourceMatrix {
   const service = catalogs[0]!.service.prefix;
   const bySource = actionsByKey(catalogs);
   const keys = [...new Set(bySource.flatMap((m) => [...m.keys()]))];
+  const everyCarriesRequired = catalogs.every((c) => !c.carries.includes('resourceTypes') || c.carries.includes('resourceRequired'));
   const rows = keys.map((key): ActionRow => {
     const cells = {} as Record<ComparedField, Cell[]>;
     const disagreements: ComparedField[] = [];
     for (const f of COMPARED_FIELDS) {
       cells[f.id] = catalogs.map((c, i) => cellOf(c, bySource[i]!.get(key), f));
-      if (knownValues(f.id, cells[f.id]).size > 1) disagreements.push(f.id);
+      const known = knownValues(f.id, cells[f.id]);
+      // A source that states no required flag (Service Reference) agrees on the names alone.
+      // (The reference may list a type twice, required and optional: dxcon, dxcon*; names alone, it is one.)
+      const values = f.id === 'resourceTypes' && !everyCarriesRequired ? new Set([...known].map(namesOnly)) : known;
+      if (values.size > 1) disagreements.push(f.id);
     }
     return { action: `${service}:${displayName(key, bySource)}`, cells, disagreements };
   });

@@ -26,6 +26,15 @@ export const CHANGE_KINDS = [
   'policy-detached',
   'policy-pattern-added',
   'policy-pattern-removed',
+  // Service Reference JSON facts (issue #12).
+  'access-flags-changed',
+  'condition-key-type-changed',
+  'arn-format-added',
+  'arn-format-removed',
+  'supported-by-lost',
+  'supported-by-gained',
+  'operation-action-added',
+  'operation-action-removed',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -59,8 +68,10 @@ export interface Change {
   policy?: string;
   /** An allowed action pattern of a managed-policy page (policy-pattern-*). */
   pattern?: string;
-  /** A dependent action (`service:Action`). */
+  /** A dependent action (`service:Action`); for operation-action-*, the action the operation needs. */
   dependentAction?: string;
+  /** An API operation (operation-action-*). */
+  operation?: string;
   before?: string;
   after?: string;
   /** The pages of a merged prefix the change was seen on, when several define the action. */

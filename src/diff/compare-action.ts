@@ -27,7 +27,7 @@ function byResourceName(list: ActionResourceType[]): Map<string, ActionResourceT
     if (group) group.push(r);
     else map.set(key, [r]);
   }
-  for (const group of map.values()) if (group.length > 1) group.sort((x, y) => Number(y.required) - Number(x.required));
+  for (const group of map.values()) if (group.length > 1) group.sort((x, y) => Number(!!y.required) - Number(!!x.required));
   return map;
 }
 
@@ -35,7 +35,8 @@ function byResourceName(list: ActionResourceType[]): Map<string, ActionResourceT
 function resourceChanges(ctx: Context, before: ActionResourceType[], after: ActionResourceType[]): Change[] {
   const base = { service: ctx.service, action: ctx.action };
   const changes: Change[] = [];
-  const flag = (r: ActionResourceType) => (r.required ? 'required' : 'optional');
+  // The flag, or undefined where the source does not carry it (Service Reference JSON).
+  const flag = (r: ActionResourceType) => (r.required === undefined ? undefined : r.required ? 'required' : 'optional');
   const beforeByName = byResourceName(before);
   const afterByName = byResourceName(after);
   for (const [key, olds] of beforeByName) {
@@ -43,14 +44,14 @@ function resourceChanges(ctx: Context, before: ActionResourceType[], after: Acti
     olds.forEach((b, i) => {
       const a = news[i];
       if (!a) changes.push(makeChange('resource-removed', { ...base, resource: b.name, before: flag(b) }));
-      else if (a.required !== b.required) {
+      else if (a.required !== undefined && b.required !== undefined && a.required !== b.required) {
         changes.push(makeChange('resource-required-changed', { ...base, resource: b.name, before: flag(b), after: flag(a) }, a.required ? 'now required' : 'no longer required'));
       }
     });
   }
   for (const [key, news] of afterByName) {
     const olds = beforeByName.get(key)?.length ?? 0;
-    for (const a of news.slice(olds)) changes.push(makeChange('resource-added', { ...base, resource: a.name, after: flag(a) }, flag(a)));
+    for (const a of news.slice(olds)) changes.push(makeChange('resource-added', { ...base, resource: a.name, after: flag(a) }, flag(a) ?? 'required flag unknown'));
   }
   return changes;
 }

@@ -1,7 +1,11 @@
 import { basename } from 'node:path';
-import { CATALOG_FIELDS, type Catalog, type CatalogField } from '../model/catalog.js';
+import { CATALOG_FIELDS, FIELD_PARENTS, PUBLISHER_FIELDS, type Catalog, type CatalogField } from '../model/catalog.js';
 import type { Change } from './change.js';
 import { compareAction, sameActionFacts } from './compare-action.js';
+import { compareActionAnnotations } from './compare-action-annotations.js';
+import { compareArnFormats } from './compare-arn-formats.js';
+import { compareKeyTypes } from './compare-key-types.js';
+import { compareOperations } from './compare-operations.js';
 import { compareManagedPolicies } from './compare-managed-policies.js';
 import { compareServiceDefinitions } from './compare-service.js';
 import { makeChange } from './make-change.js';
@@ -13,14 +17,22 @@ export interface FieldGap {
   reason: string;
 }
 
+/** A publisher's own field only when a side is from that publisher; a refining field only when the field it refines is compared. */
+function gapWorthSaying(field: CatalogField, before: Catalog, after: Catalog, compared: ReadonlySet<CatalogField>): boolean {
+  const publishers = PUBLISHER_FIELDS[field];
+  if (publishers && !publishers.includes(before.source.format) && !publishers.includes(after.source.format)) return false;
+  const parent = FIELD_PARENTS[field];
+  return parent === undefined || compared.has(parent);
+}
+
 /** Fields both catalogs carry, and for the others which side's format lacks them. */
 export function comparableFields(before: Catalog, after: Catalog): { fields: Set<CatalogField>; gaps: FieldGap[] } {
   const fields = new Set<CatalogField>();
   const gaps: FieldGap[] = [];
   for (const field of CATALOG_FIELDS) {
-    const lacking = [before, after].filter((c) => !c.carries.includes(field)).map((c) => c.source.format);
+    const lacking = [before, after].filter((c) => !c.carries.includes(field)).map((c) => (c.source.formatVersion ? `${c.source.format} ${c.source.formatVersion}` : c.source.format));
     if (lacking.length === 0) fields.add(field);
-    else if (field !== 'managedPolicies') gaps.push({ field, reason: `${[...new Set(lacking)].join(' and ')} ${lacking.length > 1 && lacking[0] !== lacking[1] ? 'do' : 'does'} not carry it` });
+    else if (field !== 'managedPolicies' && gapWorthSaying(field, before, after, fields)) gaps.push({ field, reason: `${[...new Set(lacking)].join(' and ')} ${lacking.length > 1 && lacking[0] !== lacking[1] ? 'do' : 'does'} not carry it` });
   }
   return { fields, gaps };
 }
@@ -41,7 +53,9 @@ export function compareCatalogs(before: Catalog, after: Catalog): { changes: Cha
   const pages = [basename(before.source.file), basename(after.source.file)] as const;
   const renames = resourceTypeRenames(before, after, fields);
   for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) changes.push(...compareAction(service, withRenamedResources(o, renames), n, fields, pages));
+  if (fields.has('accessFlags') || fields.has('supportedBy')) for (const [o, n] of match.pairs) changes.push(...compareActionAnnotations(service, o, n, fields));
   changes.push(...compareServiceDefinitions(before, after, fields, renames));
+  changes.push(...compareArnFormats(before, after, fields), ...compareKeyTypes(before, after, fields), ...compareOperations(before, after, fields));
   if (fields.has('managedPolicies')) changes.push(...compareManagedPolicies(before, after));
   return { changes, gaps };
 }

@@ -20,7 +20,10 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
       }
       if (renamed) changes.push(makeChange('resource-type-renamed', { service, before: b.name, after: a.name }));
       const resource = renamed ? a.name : b.name; // a renamed type is named as the newer side names it
-      if (b.arnPattern !== undefined && a.arnPattern !== undefined && b.arnPattern !== a.arnPattern) {
+      // Where both sides list every ARN format, compare-arn-formats reports them one by one.
+      // A side listing several formats (Service Reference) agrees with a pattern that is one of them.
+      const listed = (pattern: string, r: typeof a) => r.arnFormats?.includes(pattern) ?? false;
+      if (!(fields.has('arnFormats') && b.arnFormats && a.arnFormats) && b.arnPattern !== undefined && a.arnPattern !== undefined && b.arnPattern !== a.arnPattern && !listed(b.arnPattern, a) && !listed(a.arnPattern, b)) {
         changes.push(makeChange('arn-pattern-changed', { service, resource, before: b.arnPattern, after: a.arnPattern }));
       }
       if (b.conditionKeys && a.conditionKeys) {

@@ -46,6 +46,20 @@ export const SEVERITY_RULES: readonly SeverityRule[] = [
   { kind: 'policy-pattern-added', case: 'wildcard', severity: 'high', reason: 'the policies now grant every action the wildcard matches, today and added later' },
   { kind: 'policy-pattern-added', case: 'exact', severity: 'medium', reason: 'the policies now grant this action' },
   { kind: 'policy-pattern-removed', severity: 'low', reason: 'the policies grant less; principals that used the pattern may lose access' },
+  // Service Reference JSON (issue #12): a source that does not state the required flag, raw flags, key types, ARN formats, SupportedBy, operations.
+  { kind: 'resource-added', case: 'required flag unknown', severity: 'medium', reason: 'the source does not say whether the ARN is required: if it is, statements scoped to other ARNs stop matching the action' },
+  { kind: 'access-flags-changed', severity: 'medium', reason: 'tools that select actions by a flag (IsWrite, IsList) gain or lose the action though its derived access level is unchanged' },
+  { kind: 'condition-key-type-changed', case: 'now multivalued', severity: 'high', reason: 'a multivalued key needs ForAnyValue: or ForAllValues: before the operator; conditions written for a single value stop matching as meant' },
+  { kind: 'condition-key-type-changed', case: 'no longer multivalued', severity: 'medium', reason: 'ForAnyValue: and ForAllValues: on a single-valued key behave differently (ForAllValues: also matches when the key is absent): review conditions that use them' },
+  { kind: 'condition-key-type-changed', case: 'other', severity: 'medium', reason: 'conditions must use operators of the new type (String, ARN, Numeric, Bool, Date): ones written for the old type may no longer match' },
+  { kind: 'arn-format-added', severity: 'medium', reason: 'resources named in the new ARN form are not matched by statements written for the other forms' },
+  { kind: 'arn-format-removed', severity: 'high', reason: 'resource ARNs written in the removed form may no longer match' },
+  { kind: 'supported-by-lost', case: 'last accessed', severity: 'high', reason: 'last-accessed data no longer covers the action: a least-privilege review based on it is blind to it' },
+  { kind: 'supported-by-lost', case: 'policy generation', severity: 'medium', reason: 'IAM Access Analyzer no longer puts the action in policies it generates from activity: generated policies break callers that use it' },
+  { kind: 'supported-by-lost', case: 'other', severity: 'medium', reason: 'a feature no longer covers the action: reviews that rely on it miss the action' },
+  { kind: 'supported-by-gained', severity: 'low', reason: 'one more feature covers the action (last-accessed data or policy generation): reviews built on it now see it' },
+  { kind: 'operation-action-added', severity: 'high', reason: 'callers of the operation now also need this action: policies without it break running workloads' },
+  { kind: 'operation-action-removed', severity: 'low', reason: 'the operation no longer needs the action: a grant of it may no longer be needed' },
 ];
 
 /** The rule for a change kind (and case, for kinds with several). */

@@ -13,6 +13,7 @@ export function compareChanges(a: Change, b: Change): number {
   return (
     cmp(a.service, b.service) ||
     cmp(a.action, b.action) ||
+    cmp(a.operation, b.operation) ||
     kindOrder.get(a.kind)! - kindOrder.get(b.kind)! ||
     cmp(a.resource, b.resource) ||
     cmp(a.key, b.key) ||

@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { isSnapshotText } from '../snapshot/snapshot-yaml.js';
 import { getMaxInputSize } from './guarded-read.js';
 import { detectDirectoryParser } from '../../parsers/index.js';
+import { loadMultiCatalogFile, loadStandardInput } from './read-multi-catalog.js';
 import { mergeVersion, versionSupersessions, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, parseCheckedDirectory, type LoadOptions } from './read-input.js';
 
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
@@ -86,7 +87,8 @@ export async function loadVersionsParallel(paths: string[], options: LoadOptions
 
 /** The catalogs of a file or directory before pages of one prefix are merged; redirect stubs left out. */
 export async function loadPagesParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
-  if (!isDirectory(path)) return [loadCatalogFile(path, options)];
+  if (path === '-') return loadStandardInput(options);
+  if (!isDirectory(path)) return loadMultiCatalogFile(path, options) ?? [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
   if (dirParser) return parseCheckedDirectory(dirParser, path, options);
   const files = listFiles(path);

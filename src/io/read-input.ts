@@ -8,6 +8,8 @@ import { mergePagesByPrefix } from '../model/merge-pages.js';
 import { retiredPages, supersessions, type Supersession } from '../model/retired-pages.js';
 import { decodeText } from './decode-text.js';
 import { readGuarded } from './guarded-read.js';
+import { serviceReferenceIndexNote } from '../../parsers/service-reference-index.js';
+import { loadMultiCatalogFile, loadStandardInput } from './read-multi-catalog.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -39,7 +41,7 @@ function formatList(): string {
 export function parseText(text: string, file: string, options: LoadOptions = {}): Catalog {
   const parser = options.format ? parserById(options.format) : detectParser(text);
   if (!parser) {
-    const notCatalog = notACatalog(text);
+    const notCatalog = notACatalog(text, file);
     if (notCatalog && !options.format) throw new NotACatalogError(file, notCatalog, 1);
     if (options.format) throw new InputError(file, `unknown format "${options.format}" (known: ${formatList()})`);
     throw new InputError(file, `format not recognised: none of the parsers (${formatList()}) knows this content; use --format ID to force one`, 1);
@@ -57,11 +59,11 @@ export function parseText(text: string, file: string, options: LoadOptions = {})
 }
 
 /** Why `text` is recognisably not a catalog at all (an HTTP redirect page saved in place of one), if it is. */
-export function notACatalog(text: string): string | undefined {
+export function notACatalog(text: string, file?: string): string | undefined {
   const title = /<title>\s*(30[1278] [^<]*?|Moved Permanently|Found|Redirecting[^<]*?)\s*<\/title>/i.exec(text.slice(0, 2000));
   if (title) return `a "${title[1]!.replace(/\s+/g, ' ')}" redirect page, not a catalog`;
   if (/<meta\s+http-equiv=["']?refresh/i.test(text.slice(0, 2000)) && !/<table/i.test(text)) return 'a redirect page (meta refresh), not a catalog';
-  return undefined;
+  return serviceReferenceIndexNote(text, file);
 }
 
 /** One file of a directory: a catalog, or undefined (noted in options.skipped) when it is a redirect stub. */
@@ -122,7 +124,8 @@ export function isDirectory(path: string): boolean {
 
 /** A file gives one catalog; a directory gives one per file in it. */
 export function loadCatalogs(path: string, options: LoadOptions = {}): Catalog[] {
-  if (!isDirectory(path)) return [loadCatalogFile(path, options)];
+  if (path === '-') return loadStandardInput(options);
+  if (!isDirectory(path)) return loadMultiCatalogFile(path, options) ?? [loadCatalogFile(path, options)];
   const dirParser = detectDirectoryParser(path, options.format);
   if (dirParser) return parseCheckedDirectory(dirParser, path, options);
   const files = listFiles(path);

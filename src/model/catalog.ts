@@ -15,6 +15,12 @@ export const CATALOG_FIELDS = [
   'serviceResourceTypes',
   'serviceConditionKeys',
   'managedPolicies',
+  // Added with the Service Reference JSON (issue #12).
+  'resourceRequired',
+  'accessFlags',
+  'arnFormats',
+  'supportedBy',
+  'operations',
 ] as const;
 export type CatalogField = (typeof CATALOG_FIELDS)[number];
 
@@ -30,6 +36,29 @@ export const FIELD_LABELS: Record<CatalogField, string> = {
   serviceResourceTypes: 'resource types (ARN patterns)',
   serviceConditionKeys: 'service condition keys',
   managedPolicies: 'managed policies',
+  resourceRequired: 'required flag of resource types',
+  accessFlags: 'access flags (IsWrite, IsList, …)',
+  arnFormats: 'every ARN format of a resource type',
+  supportedBy: 'SupportedBy (Access Analyzer policy generation, last accessed)',
+  operations: 'API operations and the actions they need',
+};
+
+/**
+ * Fields only some publishers give: a diff says "not compared" for one of them only when a
+ * side comes from such a publisher (a Policy Sentry page and a box table lack them both, and
+ * saying so would be noise).
+ */
+export const PUBLISHER_FIELDS: Partial<Record<CatalogField, readonly string[]>> = {
+  accessFlags: ['service-reference-json'],
+  arnFormats: ['service-reference-json'],
+  supportedBy: ['service-reference-json'],
+  operations: ['service-reference-json'],
+};
+
+/** Fields that refine another: not compared along with it, so only the wider field is named. */
+export const FIELD_PARENTS: Partial<Record<CatalogField, CatalogField>> = {
+  resourceRequired: 'resourceTypes',
+  arnFormats: 'serviceResourceTypes',
 };
 
 /** Where a catalog came from. */
@@ -51,13 +80,15 @@ export interface SourceInfo {
   pages?: string[];
   /** Pages of the prefix left out as retired copies of a newer page (see retired-pages). */
   retired?: string[];
+  /** The schema version the document states (Service Reference `Version`: `v1.2`); what it carries may depend on it. */
+  formatVersion?: string;
 }
 
 /** A resource type an action takes. */
 export interface ActionResourceType {
   name: string;
-  /** The `*` flag of the reference: the action needs an ARN of this type. */
-  required: boolean;
+  /** The `*` flag of the reference: the action needs an ARN of this type; absent where the format does not carry it. */
+  required?: boolean;
   conditionKeys?: string[];
   dependentActions?: string[];
 }
@@ -80,6 +111,13 @@ export interface Action {
   /** Dependent actions of the action itself (not tied to one of its resource types). */
   dependentActions?: string[];
   documentationUrl?: string;
+  /**
+   * The raw access flags a source gives (Service Reference `Annotations.Properties` that are
+   * true: `IsWrite`, `IsTaggingOnly`, …), sorted; `accessLevel` is derived from them.
+   */
+  accessFlags?: string[];
+  /** Features that support the action (Service Reference `SupportedBy` entries that are true), sorted. */
+  supportedBy?: string[];
   /** Other spellings the source used for this action (e.g. `describeImages`). */
   spellings?: string[];
   /** 1-based line in the source file where the action is defined. */
@@ -105,7 +143,16 @@ export interface ActionPageFacts {
 export interface ResourceType {
   name: string;
   arnPattern?: string;
+  /** Every ARN format, where the source lists several (Service Reference `ARNFormats`); `arnPattern` is the first. */
+  arnFormats?: string[];
   conditionKeys?: string[];
+}
+
+/** An API operation and the actions that authorize it (Service Reference `Operations`). */
+export interface Operation {
+  name: string;
+  /** `service:Action`, sorted. */
+  actions: string[];
 }
 
 /** A condition key the service defines. */
@@ -138,4 +185,5 @@ export interface Catalog {
   resourceTypes?: ResourceType[];
   conditionKeys?: ConditionKey[];
   managedPolicies?: ManagedPolicyGrants;
+  operations?: Operation[];
 }

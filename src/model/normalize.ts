@@ -1,4 +1,4 @@
-import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } from './catalog.js';
+import type { Action, ActionResourceType, Catalog, ConditionKey, Operation, ResourceType } from './catalog.js';
 import { compareNames } from './identity.js';
 
 function sortedUnique(list: string[] | undefined): string[] | undefined {
@@ -33,6 +33,8 @@ export function normalizeAction(a: Action): Action {
     description: a.description,
     accessLevel: a.accessLevel,
     otherAccessLevels: a.otherAccessLevels && a.otherAccessLevels.length > 0 ? [...new Set(a.otherAccessLevels)] : undefined,
+    accessFlags: sortedUnique(a.accessFlags),
+    supportedBy: sortedUnique(a.supportedBy),
     resourceTypes: a.resourceTypes?.map(normalizeActionResource).sort(byName),
     conditionKeys: sortedUnique(a.conditionKeys),
     dependentActions: sortedUnique(a.dependentActions),
@@ -45,7 +47,7 @@ export function normalizeAction(a: Action): Action {
 }
 
 function normalizeResourceType(r: ResourceType): ResourceType {
-  return dropUndefined({ name: r.name, arnPattern: r.arnPattern, conditionKeys: sortedUnique(r.conditionKeys) });
+  return dropUndefined({ name: r.name, arnPattern: r.arnPattern, arnFormats: r.arnFormats && [...r.arnFormats], conditionKeys: sortedUnique(r.conditionKeys) });
 }
 
 function normalizeConditionKey(k: ConditionKey): ConditionKey {
@@ -60,7 +62,7 @@ function normalizeConditionKey(k: ConditionKey): ConditionKey {
 export function normalizeCatalog(c: Catalog): Catalog {
   return dropUndefined({
     service: dropUndefined({ prefix: c.service.prefix, name: c.service.name }),
-    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages], retired: c.source.retired && c.source.retired.length > 0 ? [...c.source.retired].sort() : undefined }),
+    source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages], retired: c.source.retired && c.source.retired.length > 0 ? [...c.source.retired].sort() : undefined, formatVersion: c.source.formatVersion }),
     carries: [...new Set(c.carries)].sort(),
     actions: c.actions.map(normalizeAction).sort(byName),
     resourceTypes: c.resourceTypes?.map(normalizeResourceType).sort(byName),
@@ -69,5 +71,6 @@ export function normalizeCatalog(c: Catalog): Catalog {
       policies: [...c.managedPolicies.policies].map((p) => ({ arn: p.arn, name: p.name })).sort((a, b) => compareNames(a.arn, b.arn)),
       patterns: sortedUnique(c.managedPolicies.patterns) ?? [],
     },
+    operations: c.operations?.map((o: Operation) => ({ name: o.name, actions: sortedUnique(o.actions) ?? [] })).sort(byName),
   });
 }

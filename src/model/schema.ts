@@ -8,7 +8,7 @@ const names = z.array(z.string().min(1));
 const actionResourceType = z
   .object({
     name: z.string().min(1),
-    required: z.boolean(),
+    required: z.boolean().optional(),
     conditionKeys: names.optional(),
     dependentActions: names.optional(),
   })
@@ -21,6 +21,8 @@ const action = z
     description: z.string().optional(),
     accessLevel: z.enum(ACCESS_LEVELS).optional(),
     otherAccessLevels: z.array(z.enum(ACCESS_LEVELS)).optional(),
+    accessFlags: names.optional(),
+    supportedBy: names.optional(),
     resourceTypes: z.array(actionResourceType).optional(),
     conditionKeys: names.optional(),
     dependentActions: names.optional(),
@@ -37,12 +39,12 @@ export const catalogSchema = z
   .object({
     service: z.object({ prefix: z.string().regex(SERVICE_PREFIX_RE).max(64), name: z.string().optional() }).strict(),
     source: z
-      .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional(), olderLayout: z.boolean().optional(), pages: z.array(z.string()).optional(), retired: z.array(z.string()).optional() })
+      .object({ format: z.string().min(1), file: z.string(), date: z.string().optional(), label: z.string().optional(), olderLayout: z.boolean().optional(), pages: z.array(z.string()).optional(), retired: z.array(z.string()).optional(), formatVersion: z.string().optional() })
       .strict(),
     carries: z.array(z.enum(CATALOG_FIELDS)),
     actions: z.array(action),
     resourceTypes: z
-      .array(z.object({ name: z.string().min(1), arnPattern: z.string().optional(), conditionKeys: names.optional() }).strict())
+      .array(z.object({ name: z.string().min(1), arnPattern: z.string().optional(), arnFormats: names.optional(), conditionKeys: names.optional() }).strict())
       .optional(),
     conditionKeys: z
       .array(z.object({ name: z.string().min(1), type: z.string().optional(), description: z.string().optional() }).strict())
@@ -51,5 +53,6 @@ export const catalogSchema = z
       .object({ policies: z.array(z.object({ arn: z.string(), name: z.string() }).strict()), patterns: names })
       .strict()
       .optional(),
+    operations: z.array(z.object({ name: z.string().min(1), actions: names }).strict()).optional(),
   })
   .strict();

@@ -7,6 +7,7 @@ export function changeSubject(c: Change): string {
   if (c.kind === 'service-added' || c.kind === 'service-removed') return oneLine(`service ${c.service}`);
   if (c.kind === 'resource-type-renamed') return oneLine(`${c.service} resource type`);
   if (c.policy) return oneLine(`${c.service} managed policy ${c.policy}`);
+  if (c.operation) return oneLine(`${c.service} operation ${c.operation}`);
   if (c.kind === 'policy-pattern-added' || c.kind === 'policy-pattern-removed') return oneLine(`${c.service} managed policies`);
   if (c.action) return oneLine(`${c.service}:${c.action}${c.resource ? ` on ${c.resource}` : ''}${c.pages ? ` (page ${c.pages.join(', ')})` : ''}`);
   if (c.resource) return oneLine(`${c.service} resource type ${c.resource}`);
@@ -56,6 +57,19 @@ export function changeDetail(c: Change): string {
     case 'policy-pattern-added':
     case 'policy-pattern-removed':
       return `${c.kind.endsWith('added') ? '+' : '-'} ${v(c.pattern)}`;
+    case 'access-flags-changed':
+      return `${v(c.before)} → ${v(c.after)}`;
+    case 'condition-key-type-changed':
+      return `${v(c.key)} ${v(c.before)} → ${v(c.after)}`;
+    case 'arn-format-added':
+    case 'supported-by-gained':
+      return `+ ${v(c.after)}`;
+    case 'arn-format-removed':
+    case 'supported-by-lost':
+      return `- ${v(c.before)}`;
+    case 'operation-action-added':
+    case 'operation-action-removed':
+      return `${c.kind.endsWith('added') ? 'now also needs' : 'no longer needs'} ${v(c.dependentAction)}`;
   }
 }
 

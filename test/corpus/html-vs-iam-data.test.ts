@@ -52,8 +52,10 @@ describe.skipIf(!HAS_CORPUS)(`HTML reference 2026-06-14 vs iam-data 2026-08-25 (
       'resource-type-renamed': 1,
       'arn-pattern-changed': 13,
       'service-condition-key-added': 136,
+      'condition-key-type-changed': 1,
     });
-    expect(all.changes).toHaveLength(3290);
+    expect(all.changes).toHaveLength(3291);
+    expect(all.changes.find((c) => c.kind === 'condition-key-type-changed')).toMatchObject({ service: 'iot', key: 'iot:IncludeSocketInformation', before: 'String', after: 'Bool' });
     expect(all.changes.find((c) => c.kind === 'resource-type-renamed')).toMatchObject({ service: 'workspaces', before: 'workspacespoolid', after: 'workspacespool' });
     const removed = all.changes.filter((c) => c.kind === 'resource-removed');
     expect(removed.filter((c) => ['apigateway', 'elasticloadbalancing', 'ses'].includes(c.service))).toHaveLength(88);

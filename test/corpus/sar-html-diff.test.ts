@@ -53,8 +53,10 @@ describe.skipIf(!HAS_CORPUS)(`whole-AWS HTML diff 2025-06-01 → 2026-06-14 (${H
       'arn-pattern-changed': 8,
       'service-condition-key-added': 223,
       'service-condition-key-removed': 7,
+      'condition-key-type-changed': 7,
     });
-    expect(result.changes).toHaveLength(4911);
+    expect(result.changes).toHaveLength(4918);
+    expect(find('condition-key-type-changed', 'events')).toMatchObject([{ key: 'events:detail-type', before: 'String', after: 'ArrayOfString', severity: 'high' }]);
   });
 
   it('2026 → 2025 mirrors 2025 → 2026 exactly', () => {

@@ -107,7 +107,7 @@ describe('box-table parser on the seed', () => {
       dependentActions: [],
       line: 22,
     });
-    expect(catalog.carries).toEqual(['accessLevel', 'actions', 'conditionKeys', 'dependentActions', 'description', 'resourceTypes']);
+    expect(catalog.carries).toEqual(['accessLevel', 'actions', 'conditionKeys', 'dependentActions', 'description', 'resourceRequired', 'resourceTypes']);
     expect(catalog.actions.every((a) => a.documentationUrl === undefined)).toBe(true);
     expect(catalog.resourceTypes).toBeUndefined();
   });
