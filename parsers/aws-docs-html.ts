@@ -6,6 +6,7 @@ import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } 
 import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
+import { withoutPermissionOnly } from './common/permission-only.js';
 import { findServicePrefix, firstElementContent, stripTags, tooDeepAt } from './common/html-scan.js';
 
 // cheerio takes ~100 ms to import: load it on the first HTML page, not on every start.
@@ -126,7 +127,7 @@ function startAction(cells: Element[], tr: Element, ctx: Ctx): Action {
   const [nameCell, descCell, levelCell] = cells as [Element, Element, Element];
   const line = ctx.lineOf(tr);
   // "Name [permission only]" marks an action with no API operation of the same name.
-  const name = text(nameCell).replace(/\s*\[permission only\]\s*$/i, '');
+  const name = withoutPermissionOnly(text(nameCell));
   if (!ACTION_NAME_RE.test(name)) throw new InputError(ctx.file, `"${name}" is not an action name`, line);
   const levelText = text(levelCell);
   const accessLevel = parseAccessLevel(levelText);

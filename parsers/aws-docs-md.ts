@@ -5,6 +5,7 @@ import { normalizeCatalog } from '../src/model/normalize.js';
 import { isDelimiterRow, markdownLinks, tableCells, unescapeMarkdown } from './common/markdown.js';
 import { splitLines } from './common/text-lines.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
+import { withoutPermissionOnly } from './common/permission-only.js';
 
 const ACTION_FIELDS: CatalogField[] = ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions', 'documentationUrl'];
 const SERVICE_FIELDS: CatalogField[] = ['serviceResourceTypes', 'serviceConditionKeys'];
@@ -61,7 +62,7 @@ const COLUMNS: Record<TableKind, number> = { actions: 6, resources: 3, condition
 function actionCell(cell: string, file: string, line: number): { name: string; url?: string } {
   const link = markdownLinks(cell)[0];
   // "Name [permission only]" marks an action with no API operation of the same name.
-  const text = unescapeMarkdown(link ? link.text : cell).replace(/\s*\[permission only\]\s*$/i, '').trim();
+  const text = withoutPermissionOnly(unescapeMarkdown(link ? link.text : cell)).trim();
   let name = text;
   if (isUrl(text)) {
     // The last path segment before any `#`: `…/API_Name.html#anchor` → Name.

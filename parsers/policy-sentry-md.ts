@@ -37,7 +37,7 @@ function frontMatter(lines: string[], file: string): { title?: string; end: numb
   try {
     const yaml = lines.slice(1, close).join('\n');
     checkYamlDepth(yaml, file); // the YAML parser recurses; alias bombs stop at its alias limit
-    data = yamlLib().parse(yaml);
+    data = yamlLib().parse(yaml, { uniqueKeys: false, logLevel: 'error' }); // as for snapshots: linear, and no warnings on stderr
   } catch (e) {
     throw new InputError(file, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 2);
   }
