@@ -4,7 +4,7 @@ import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
 import { catalogSchema } from '../model/schema.js';
 import { escapeUnsafeJson } from '../text/sanitize.js';
-import { checkYamlDepth } from './yaml-depth.js';
+import { checkYamlDepth, withoutStackTraces } from './yaml-depth.js';
 
 /** One value as JSON with control, bidi and zero-width characters escaped: the same data, no raw ones in the file. */
 const json = (v: unknown) => escapeUnsafeJson(JSON.stringify(v));
@@ -129,19 +129,13 @@ export function catalogFromYaml(text: string, file: string): Catalog {
   checkYamlDepth(text, file);
   const lineCounter = new (yamlLib().LineCounter)();
   let doc: ReturnType<ReturnType<typeof yamlLib>['parseDocument']>;
-  // The parser makes an Error per problem it finds (thousands in a broken 1 MB file): without
-  // stack traces they cost little. Restored at once; nothing else runs meanwhile.
-  const stackLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
   try {
     // uniqueKeys off: its duplicate-key check is quadratic in the keys of a map (40 s for 190 KB); the schema checks the keys that matter.
-    doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+    doc = withoutStackTraces(() => yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' }));
   } catch (e) {
     // The depth check above errs on the deep side; this is the net below it.
     if (e instanceof RangeError) throw new InputError(file, 'YAML nested too deeply to read', 1);
     throw e;
-  } finally {
-    Error.stackTraceLimit = stackLimit;
   }
   const first = doc.errors[0];
   if (first) {

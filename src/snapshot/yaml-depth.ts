@@ -46,3 +46,18 @@ export function checkYamlDepth(text: string, file: string, max = MAX_YAML_DEPTH)
     start = end + 1;
   }
 }
+
+/**
+ * Run the YAML parser without stack traces on the Errors it makes: it makes one per problem
+ * (thousands in a broken 1 MB file), and capturing each stack dominated the time. Restored at
+ * once; nothing else runs meanwhile.
+ */
+export function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

@@ -51,7 +51,10 @@ export const HOSTILE_CASES: HostileCase[] = [
   // ------------------------------------------------------------ policy-sentry-md
   { format: 'policy-sentry-md', name: '"- access level:" line with CRs', make: (n) => fixture('policy-sentry-ecr.md').replace('- access level: Read', '- access level:' + fill(' ', n) + 'x\ry') },
   { format: 'policy-sentry-md', name: 'many code fences', make: (n) => fixture('policy-sentry-ecr.md').replace('### BatchGetImage', '### BatchGetImage\n' + fill('```\n{}\n```\n', n)) },
+  { format: 'policy-sentry-md', name: 'front matter of broken lines full of CRs', make: (n) => '---\n' + fill(`a: [${'\r'.repeat(200)}\n`, Math.min(n, 60 * 1024)) + '---\n' + fixture('policy-sentry-ecr.md').replace(/^---[\s\S]*?---\n/, '') },
+  { format: 'policy-sentry-md', name: 'front matter of 1 MB', make: (n) => '---\n' + fill('title: x\n', n) + '---\n' + fixture('policy-sentry-ecr.md').replace(/^---[\s\S]*?---\n/, '') },
   // ------------------------------------------------------------ managed-policies-md
+  { format: 'managed-policies-md', name: 'one name on every row, spelt two ways', make: (n) => '# Service: ecr\n\n## Allowed Actions\n\n| Action |\n| --- |\n' + fill('| ecr:getThing |\n| ecr:GetThing |\n', n) },
   { format: 'managed-policies-md', name: 'unclosed links and backticks in cells', make: (n) => '# Service: ecr\n\n## Allowed Actions\n\n| Action |\n| --- |\n| ' + fill('[`', n) + ' |\n' },
   { format: 'managed-policies-md', name: 'a cell of backticks', make: (n) => '# Service: ecr\n\n## Allowed Actions\n\n| Action |\n| --- |\n| ' + fill('`', n) + 'x |\n' },
   // ------------------------------------------------------------ iam-data-json
