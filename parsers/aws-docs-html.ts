@@ -8,6 +8,7 @@ import { normalizeCatalog } from '../src/model/normalize.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 import { withoutPermissionOnly } from './common/permission-only.js';
 import { findServicePrefix, firstElementContent, stripTags, tooDeepAt } from './common/html-scan.js';
+import { appendAll } from '../src/util/append-all.js';
 
 // cheerio takes ~100 ms to import: load it on the first HTML page, not on every start.
 type CheerioLoad = (typeof import('cheerio'))['load'];
@@ -145,9 +146,9 @@ function addRowFacts(action: Action, cells: Element[]): void {
   // Keys and dependent actions on a row with one resource type are that resource's;
   // on a row without one they are the action's own.
   const owner = resources.length === 1 ? resources[0]! : action;
-  owner.conditionKeys!.push(...keys);
-  owner.dependentActions!.push(...deps);
-  action.resourceTypes!.push(...resources);
+  appendAll(owner.conditionKeys!, keys);
+  appendAll(owner.dependentActions!, deps);
+  appendAll(action.resourceTypes!, resources);
 }
 
 /**

@@ -6,6 +6,7 @@ import { isDelimiterRow, markdownLinks, tableCells, unescapeMarkdown } from './c
 import { splitLines } from './common/text-lines.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 import { withoutPermissionOnly } from './common/permission-only.js';
+import { appendAll } from '../src/util/append-all.js';
 
 const ACTION_FIELDS: CatalogField[] = ['actions', 'description', 'accessLevel', 'resourceTypes', 'conditionKeys', 'dependentActions', 'documentationUrl'];
 const SERVICE_FIELDS: CatalogField[] = ['serviceResourceTypes', 'serviceConditionKeys'];
@@ -137,10 +138,10 @@ function parseActions(rows: Row[], file: string): { actions: Action[]; reference
       resources[0]!.conditionKeys = keys;
       resources[0]!.dependentActions = deps;
     } else {
-      current.conditionKeys!.push(...keys);
-      current.dependentActions!.push(...deps);
+      appendAll(current.conditionKeys!, keys);
+      appendAll(current.dependentActions!, deps);
     }
-    current.resourceTypes!.push(...resources);
+    appendAll(current.resourceTypes!, resources);
   }
   return { actions, referenced };
 }
@@ -219,7 +220,7 @@ function parseAwsDocsMd(text: string, { file }: ParseOptions): Catalog {
     }));
   } else if (/has no service-specific context keys/.test(plain)) conditionKeys = [];
 
-  checkComplete({ lines, file, prefix, hasActions, resourceTypes, conditionKeys, actions, lastRow: Math.max(...[...tables.values()].map((t) => t.rows.at(-1)?.line ?? t.line)) });
+  checkComplete({ lines, file, prefix, hasActions, resourceTypes, conditionKeys, actions, lastRow: [...tables.values()].reduce((n, t) => Math.max(n, t.rows.at(-1)?.line ?? t.line), 0) });
 
   // Pages whose actions table was replaced by a link carry no action facts at all.
   const carries: CatalogField[] = [...(hasActions ? ACTION_FIELDS : []), ...(resourceTypes ? ['serviceResourceTypes' as const] : []), ...(conditionKeys ? ['serviceConditionKeys' as const] : [])];

@@ -4,6 +4,7 @@ import type { Change } from './change.js';
 import { listDelta } from './list-delta.js';
 import { makeChange } from './make-change.js';
 import { foldSpace, wordDiff } from './word-diff.js';
+import { appendAll } from '../util/append-all.js';
 
 interface Context {
   service: string;
@@ -66,8 +67,8 @@ function resourceChanges(ctx: Context, before: ActionResourceType[], after: Acti
       if (a.required !== b.required) {
         changes.push(makeChange('resource-required-changed', { ...base, resource: b.name, before: flag(b), after: flag(a) }, a.required ? 'now required' : 'no longer required'));
       }
-      changes.push(...keyChanges(ctx, b.conditionKeys, a.conditionKeys, b.name));
-      changes.push(...dependentChanges(ctx, b.dependentActions, a.dependentActions, b.name));
+      appendAll(changes, keyChanges(ctx, b.conditionKeys, a.conditionKeys, b.name));
+      appendAll(changes, dependentChanges(ctx, b.dependentActions, a.dependentActions, b.name));
     });
   }
   for (const [key, news] of afterByName) {
@@ -88,10 +89,10 @@ export function compareAction(service: string, before: Action, after: Action, fi
     changes.push(makeChange('access-level-changed', { service, action: ctx.action, before: before.accessLevel, after: after.accessLevel }, down ? 'down' : 'up'));
   }
   if (fields.has('resourceTypes') && before.resourceTypes && after.resourceTypes) {
-    changes.push(...resourceChanges(ctx, before.resourceTypes, after.resourceTypes));
+    appendAll(changes, resourceChanges(ctx, before.resourceTypes, after.resourceTypes));
   }
-  changes.push(...keyChanges(ctx, before.conditionKeys, after.conditionKeys));
-  changes.push(...dependentChanges(ctx, before.dependentActions, after.dependentActions));
+  appendAll(changes, keyChanges(ctx, before.conditionKeys, after.conditionKeys));
+  appendAll(changes, dependentChanges(ctx, before.dependentActions, after.dependentActions));
   if (fields.has('description') && before.description !== undefined && after.description !== undefined && before.description !== after.description) {
     const b = foldSpace(before.description);
     const a = foldSpace(after.description);

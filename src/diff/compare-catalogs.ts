@@ -5,6 +5,7 @@ import { compareManagedPolicies } from './compare-managed-policies.js';
 import { compareServiceDefinitions } from './compare-service.js';
 import { makeChange } from './make-change.js';
 import { matchActions } from './match-actions.js';
+import { appendAll } from '../util/append-all.js';
 
 export interface FieldGap {
   field: CatalogField;
@@ -36,9 +37,9 @@ export function compareCatalogs(before: Catalog, after: Catalog): { changes: Cha
   for (const u of match.unresolved) {
     changes.push(makeChange('action-unresolved', { service, action: `${u.action.name}…`, [u.side === 'old' ? 'before' : 'after']: `${u.action.name}…`, candidates: u.candidates }));
   }
-  for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) changes.push(...compareAction(service, o, n, fields));
-  changes.push(...compareServiceDefinitions(before, after, fields));
-  if (fields.has('managedPolicies')) changes.push(...compareManagedPolicies(before, after));
+  for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) appendAll(changes, compareAction(service, o, n, fields));
+  appendAll(changes, compareServiceDefinitions(before, after, fields));
+  if (fields.has('managedPolicies')) appendAll(changes, compareManagedPolicies(before, after));
   return { changes, gaps };
 }
 

@@ -7,6 +7,7 @@ import { checkParsedCatalog } from '../model/check-catalog.js';
 import { mergePagesByPrefix } from '../model/merge-pages.js';
 import { decodeText } from './decode-text.js';
 import { readGuarded } from './guarded-read.js';
+import { appendAll } from '../util/append-all.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -88,7 +89,7 @@ export function listFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(path));
+    if (entry.isDirectory()) appendAll(out, listFiles(path));
     else if (entry.isFile()) out.push(path);
   }
   return out;

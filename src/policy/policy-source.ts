@@ -4,6 +4,7 @@ import { decodeText, isDirectory, listFiles, loadCatalogFile, readBytes } from '
 import { InputError } from '../model/errors.js';
 import { parseJsonText, validateJson } from '../../parsers/common/json-located.js';
 import { policyDocument } from '../../parsers/common/json-shapes.js';
+import { appendAll } from '../util/append-all.js';
 
 /** What one policy (or one statement of it) allows or denies, by action pattern. */
 export interface PolicyGrant {
@@ -25,7 +26,7 @@ export function loadPolicySources(paths: string[]): PolicyGrant[] {
   for (const path of paths) {
     const files = isDirectory(path) ? listFiles(path) : [path];
     if (files.length === 0) throw new InputError(path, 'directory holds no policy files');
-    for (const file of files) grants.push(...loadPolicyFile(file));
+    for (const file of files) appendAll(grants, loadPolicyFile(file));
   }
   return grants;
 }

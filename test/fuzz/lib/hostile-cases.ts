@@ -34,10 +34,12 @@ export const HOSTILE_CASES: HostileCase[] = [
   { format: 'aws-docs-md', name: 'table header with too few cells', make: () => 'service prefix: `x`\n## Actions\n| Actions |\n| --- |\n| A |\n' },
   { format: 'aws-docs-md', name: 'unclosed markdown links in a cell', make: (n) => MD_HEAD + '| Actions | Description | Access level | Resource types | Condition keys | Dependent actions |\n| --- | --- | --- | --- | --- | --- |\n| A | d | Read | ' + fill('[a', n) + ' |  |  |\n' },
   { format: 'aws-docs-md', name: 'links whose URL never closes', make: (n) => MD_HEAD + '| Actions | Description | Access level | Resource types | Condition keys | Dependent actions |\n| --- | --- | --- | --- | --- | --- |\n| A | d | Read | ' + fill('[a](', n) + ' |  |  |\n' },
+  { format: 'aws-docs-md', name: 'a cell of 100,000 condition keys', make: (n) => MD_HEAD + '| Actions | Description | Access level | Resource types | Condition keys | Dependent actions |\n| --- | --- | --- | --- | --- | --- |\n| A | d | Read |  | ' + fill('x:k ', n) + ' |  |\n' },
   { format: 'aws-docs-md', name: 'many unclosed service prefix backticks', make: (n) => fill('service prefix: `', n) },
   { format: 'aws-docs-md', name: 'page cut at a row boundary', make: () => fixture('aws-docs-ecr.md').split('\n').slice(0, 40).join('\n') + '\n' },
   // ------------------------------------------------------------ aws-docs-html
   { format: 'aws-docs-html', name: '12,000 nested tags in a cell', make: () => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + '<span>'.repeat(12000) + 'x' + '</span>'.repeat(12000) + '</td><td>Read</td><td></td><td></td><td></td></tr></table></body></html>' },
+  { format: 'aws-docs-html', name: 'a cell of 100,000 items', make: (n) => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>d</td><td>Read</td><td></td><td>' + fill('<p>x:k</p>', n) + '</td><td></td></tr></table></body></html>' },
   { format: 'aws-docs-html', name: 'unclosed <th> tags', make: (n) => HTML_HEAD + '<table>' + fill('<th>', n) + '</table>' },
   { format: 'aws-docs-html', name: 'unclosed <h1> tags', make: (n) => '<html>' + fill('<h1 x', n) + '(service prefix: <code>x</code>)<table><tr><th>Actions</th></tr></table>' },
   { format: 'aws-docs-html', name: 'service prefix code never closed', make: (n) => '<table>' + fill('service prefix: <code ', n) },
