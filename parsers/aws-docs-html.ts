@@ -7,7 +7,9 @@ import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import { pageLayout } from './common/html-page-layout.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
+import { withoutPermissionOnly } from './common/permission-only.js';
 import { findServicePrefix, firstElementContent, stripTags, tooDeepAt } from './common/html-scan.js';
+import { appendAll } from '../src/util/append-all.js';
 
 // cheerio takes ~100 ms to import: load it on the first HTML page, not on every start.
 type CheerioLoad = (typeof import('cheerio'))['load'];
@@ -125,7 +127,7 @@ function startAction(cells: Element[], tr: Element, ctx: Ctx): Action {
   const [nameCell, descCell, levelCell] = cells as [Element, Element, Element];
   const line = ctx.lineOf(tr);
   // "Name [permission only]" marks an action with no API operation of the same name.
-  const name = text(nameCell).replace(/\s*\[permission only\]\s*$/i, '');
+  const name = withoutPermissionOnly(text(nameCell));
   if (!ACTION_NAME_RE.test(name)) throw new InputError(ctx.file, `"${name}" is not an action name`, line);
   const levelText = text(levelCell);
   const accessLevel = parseAccessLevel(levelText);
@@ -143,9 +145,9 @@ function addRowFacts(action: Action, cells: Element[]): void {
   // Keys and dependent actions on a row with one resource type are that resource's;
   // on a row without one they are the action's own.
   const owner = resources.length === 1 ? resources[0]! : action;
-  owner.conditionKeys!.push(...keys);
-  owner.dependentActions!.push(...deps);
-  action.resourceTypes!.push(...resources);
+  appendAll(owner.conditionKeys!, keys);
+  appendAll(owner.dependentActions!, deps);
+  appendAll(action.resourceTypes!, resources);
 }
 
 /**

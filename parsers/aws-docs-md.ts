@@ -5,6 +5,8 @@ import { normalizeCatalog } from '../src/model/normalize.js';
 import { isDelimiterRow, markdownLinks, tableCells, unescapeMarkdown } from './common/markdown.js';
 import { splitLines } from './common/text-lines.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
+import { withoutPermissionOnly } from './common/permission-only.js';
+import { appendAll } from '../src/util/append-all.js';
 
 const ACTION_FIELDS: CatalogField[] = ['actions', 'description', 'accessLevel', 'resourceTypes', 'resourceRequired', 'conditionKeys', 'dependentActions', 'documentationUrl'];
 const SERVICE_FIELDS: CatalogField[] = ['serviceResourceTypes', 'serviceConditionKeys'];
@@ -61,7 +63,7 @@ const COLUMNS: Record<TableKind, number> = { actions: 6, resources: 3, condition
 function actionCell(cell: string, file: string, line: number): { name: string; url?: string } {
   const link = markdownLinks(cell)[0];
   // "Name [permission only]" marks an action with no API operation of the same name.
-  const text = unescapeMarkdown(link ? link.text : cell).replace(/\s*\[permission only\]\s*$/i, '').trim();
+  const text = withoutPermissionOnly(unescapeMarkdown(link ? link.text : cell)).trim();
   let name = text;
   if (isUrl(text)) {
     // The last path segment before any `#`: `…/API_Name.html#anchor` → Name.
@@ -136,10 +138,10 @@ function parseActions(rows: Row[], file: string): { actions: Action[]; reference
       resources[0]!.conditionKeys = keys;
       resources[0]!.dependentActions = deps;
     } else {
-      current.conditionKeys!.push(...keys);
-      current.dependentActions!.push(...deps);
+      appendAll(current.conditionKeys!, keys);
+      appendAll(current.dependentActions!, deps);
     }
-    current.resourceTypes!.push(...resources);
+    appendAll(current.resourceTypes!, resources);
   }
   return { actions, referenced };
 }
@@ -218,7 +220,7 @@ function parseAwsDocsMd(text: string, { file }: ParseOptions): Catalog {
     }));
   } else if (/has no service-specific context keys/.test(plain)) conditionKeys = [];
 
-  checkComplete({ lines, file, prefix, hasActions, resourceTypes, conditionKeys, actions, lastRow: Math.max(...[...tables.values()].map((t) => t.rows.at(-1)?.line ?? t.line)) });
+  checkComplete({ lines, file, prefix, hasActions, resourceTypes, conditionKeys, actions, lastRow: [...tables.values()].reduce((n, t) => Math.max(n, t.rows.at(-1)?.line ?? t.line), 0) });
 
   // Pages whose actions table was replaced by a link carry no action facts at all.
   const carries: CatalogField[] = [...(hasActions ? ACTION_FIELDS : []), ...(resourceTypes ? ['serviceResourceTypes' as const] : []), ...(conditionKeys ? ['serviceConditionKeys' as const] : [])];

@@ -7,6 +7,7 @@ import { boxCellItems, boxCellText } from './common/box-cells.js';
 import { readBoxHeader, readBoxRows, type BoxHeader, type BoxRowGroup } from './common/box-grid.js';
 import { splitLines } from './common/text-lines.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
+import { appendAll } from '../src/util/append-all.js';
 
 type Column = 'action' | 'description' | 'accessLevel' | 'resourceTypes' | 'conditionKeys' | 'dependentActions';
 
@@ -98,8 +99,8 @@ const resourcesByName = new WeakMap<Action, Map<string, ActionResourceType>>();
 /** Adds one row group to its action: keys of a row with resource types go to those types, else to the action. */
 function mergeRow(action: Action, row: Row): void {
   if (row.resources.length === 0) {
-    action.conditionKeys!.push(...row.keys);
-    action.dependentActions!.push(...row.deps);
+    appendAll(action.conditionKeys!, row.keys);
+    appendAll(action.dependentActions!, row.deps);
   }
   let byName = resourcesByName.get(action);
   if (!byName) resourcesByName.set(action, (byName = new Map(action.resourceTypes!.map((x) => [x.name, x]))));
@@ -110,8 +111,8 @@ function mergeRow(action: Action, row: Row): void {
       byName.set(r.name, r);
     }
     else target.required ||= r.required;
-    target.conditionKeys!.push(...row.keys);
-    target.dependentActions!.push(...row.deps);
+    appendAll(target.conditionKeys!, row.keys);
+    appendAll(target.dependentActions!, row.deps);
   }
   if (!action.description && row.description) action.description = row.description;
 }

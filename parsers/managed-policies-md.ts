@@ -80,7 +80,10 @@ function parseManagedPolicies(text: string, { file }: ParseOptions): Catalog {
   for (const p of patterns) {
     const [service, name] = p.split(':') as [string, string];
     if (isWildcardPattern(p) || service.toLowerCase() !== prefix) continue;
-    byKey.set(actionKey(name), [...(byKey.get(actionKey(name)) ?? []), name]);
+    const key = actionKey(name);
+    const spellings = byKey.get(key);
+    if (spellings) spellings.push(name); // (a copy per pattern was quadratic in a page repeating one name)
+    else byKey.set(key, [name]);
   }
   const actions: Action[] = [...byKey.values()].map((spellings) => {
     const canonical = spellings.find((s) => /^[A-Z]/.test(s)) ?? spellings[0]![0]!.toUpperCase() + spellings[0]!.slice(1);

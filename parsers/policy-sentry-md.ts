@@ -5,7 +5,7 @@ import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
 import { splitLines } from './common/text-lines.js';
-import { checkYamlDepth } from '../src/snapshot/yaml-depth.js';
+import { checkYamlDepth, withoutStackTraces } from '../src/snapshot/yaml-depth.js';
 
 /** Policy Sentry's per-service markdown: front matter, `- prefix:`, `### Action` sections with a JSON block. */
 export const policySentryMd: CatalogParser = {
@@ -22,6 +22,8 @@ export const policySentryMd: CatalogParser = {
 
 const ACCESS_LEVEL = '- access level:';
 
+const MAX_FRONT_MATTER = 64 * 1024;
+
 interface JsonResource {
   resource_type?: unknown;
   required?: unknown;
@@ -33,11 +35,14 @@ function frontMatter(lines: string[], file: string): { title?: string; end: numb
   if (lines[0]?.trim() !== '---') return { end: 0 };
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (close < 0) throw new InputError(file, 'front matter opened with --- is never closed (truncated file?)', 1);
+  const yaml = lines.slice(1, close).join('\n');
+  // A few lines on real pages; the YAML parser takes about 1 s per MB, so a large one is refused.
+  if (yaml.length > MAX_FRONT_MATTER) throw new InputError(file, `front matter of ${Math.round(yaml.length / 1024)} KB (pages have a few lines; at most ${MAX_FRONT_MATTER / 1024} KB is read)`, 1);
   let data: unknown;
   try {
-    const yaml = lines.slice(1, close).join('\n');
     checkYamlDepth(yaml, file); // the YAML parser recurses; alias bombs stop at its alias limit
-    data = yamlLib().parse(yaml);
+    // As for snapshots: no quadratic duplicate-key check, no warnings on stderr, plain (cheap) errors.
+    data = withoutStackTraces(() => yamlLib().parse(yaml, { uniqueKeys: false, logLevel: 'error', prettyErrors: false }));
   } catch (e) {
     throw new InputError(file, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 2);
   }

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openGuarded, readGuarded, streamedInputLimit } from '../../src/io/guarded-read.js';
 import { JSONParser } from '@streamparser/json';
 import { InputError } from '../../src/model/errors.js';
 import { parseJsonDocument } from './json-document.js';
@@ -11,7 +12,7 @@ function* chunksOf(file: string, bytes?: Uint8Array): Generator<Uint8Array> {
     yield bytes;
     return;
   }
-  const fd = openSync(file, 'r');
+  const { fd } = openGuarded(file, { limit: streamedInputLimit() });
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
     for (let n; (n = readSync(fd, buf, 0, CHUNK, null)) > 0; ) yield buf.subarray(0, n);
@@ -23,7 +24,7 @@ function* chunksOf(file: string, bytes?: Uint8Array): Generator<Uint8Array> {
 /** Where a JSON file is broken: its line, found by reading it once more with jsonc-parser (only when it is broken). */
 function syntaxError(file: string, name: string, bytes?: Uint8Array): InputError {
   try {
-    parseJsonDocument(bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : readFileSync(file, 'utf8'), name);
+    parseJsonDocument(bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : readGuarded(file, { limit: streamedInputLimit() }).toString('utf8'), name);
   } catch (e) {
     if (e instanceof InputError) return e;
   }

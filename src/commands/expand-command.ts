@@ -1,3 +1,4 @@
+import { appendAll } from '../util/append-all.js';
 import { FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { choice, parseCommandArgs } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
@@ -41,7 +42,7 @@ export const expandCommand: Command = {
       policies: { type: 'string', multiple: true },
       policy: { type: 'string', multiple: true },
     });
-    positionals.push(...policyPatterns(values.policies, values.policy));
+    appendAll(positionals, policyPatterns(values.policies, values.policy));
     if (positionals.length === 0) throw new UsageError('expand: give at least one PATTERN (e.g. ecr:Describe*), or --policies whose patterns to expand');
     const paths = values.catalog ?? [];
     if (paths.length < 1 || paths.length > 2) throw new UsageError('expand: give --catalog once (what patterns grant) or twice, old then new (what they newly grant)');

@@ -1,6 +1,7 @@
 import { painter, type Painter } from '../output/color.js';
 import { oneLine } from '../text/sanitize.js';
 import { COMPARED_FIELDS, summarizeMatrix, type ActionRow, type Cell, type SourceMatrix } from './compare-sources.js';
+import { appendAll } from '../util/append-all.js';
 
 export interface CompareTextOptions {
   color: boolean;
@@ -80,7 +81,7 @@ function fieldLines(row: ActionRow, field: (typeof COMPARED_FIELDS)[number], p: 
     const tags = sources.map((n) => `[${n}]`).join('');
     const dim = text === UNKNOWN_TEXT || text === ABSENT_TEXT;
     const lead = `  ${mark === '✗' ? p.paint('red', mark) : mark} ${label}  ${tags} `;
-    out.push(...hanging(lead, `  ${mark} ${label}  ${tags} `.length, text, width, (s) => (dim ? p.paint('dim', s) : s)));
+    appendAll(out, hanging(lead, `  ${mark} ${label}  ${tags} `.length, text, width, (s) => (dim ? p.paint('dim', s) : s)));
   }
   return out;
 }
@@ -91,7 +92,7 @@ function actionBlock(row: ActionRow, p: Painter, options: CompareTextOptions & {
   const out = hanging(`${p.paint('bold', name)}  `, name.length + 2, flag, options.width, (s) => p.paint(row.disagreements.length ? 'red' : 'green', s));
   for (const f of COMPARED_FIELDS) {
     if (options.onlyDisagreements && !row.disagreements.includes(f.id)) continue;
-    out.push(...fieldLines(row, f, p, options.width));
+    appendAll(out, fieldLines(row, f, p, options.width));
   }
   return out;
 }

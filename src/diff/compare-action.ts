@@ -6,6 +6,7 @@ import type { Change } from './change.js';
 import { CONDITION_KEY_ROWS, DEPENDENT_ACTION_ROWS, rowChanges } from './compare-rows.js';
 import { makeChange } from './make-change.js';
 import { foldSpace, wordDiff } from './word-diff.js';
+import { appendAll } from '../util/append-all.js';
 
 interface Context {
   service: string;
@@ -117,10 +118,10 @@ export function compareAction(service: string, before: Action, after: Action, fi
     }
   }
   if (fields.has('resourceTypes') && before.resourceTypes && after.resourceTypes) {
-    changes.push(...resourceChanges(ctx, before.resourceTypes, after.resourceTypes));
+    appendAll(changes, resourceChanges(ctx, before.resourceTypes, after.resourceTypes));
   }
-  if (fields.has('conditionKeys')) changes.push(...rowChanges(CONDITION_KEY_ROWS, service, name, before, after));
-  if (fields.has('dependentActions')) changes.push(...rowChanges(DEPENDENT_ACTION_ROWS, service, name, before, after));
+  if (fields.has('conditionKeys')) appendAll(changes, rowChanges(CONDITION_KEY_ROWS, service, name, before, after));
+  if (fields.has('dependentActions')) appendAll(changes, rowChanges(DEPENDENT_ACTION_ROWS, service, name, before, after));
   if (fields.has('description')) {
     for (const t of byTransition(pairs, (f) => (f.description === undefined ? undefined : foldSpace(f.description)), (b, a) => b !== a)) {
       changes.push(makeChange('description-changed', { service, action: name, before: t.before, after: t.after, words: wordDiff(t.before, t.after), pages: t.pages }));

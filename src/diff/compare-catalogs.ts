@@ -11,6 +11,7 @@ import { compareServiceDefinitions } from './compare-service.js';
 import { makeChange } from './make-change.js';
 import { matchActions } from './match-actions.js';
 import { resourceTypeRenames, withRenamedResources } from './resource-type-renames.js';
+import { appendAll } from '../util/append-all.js';
 
 export interface FieldGap {
   field: CatalogField;
@@ -52,11 +53,13 @@ export function compareCatalogs(before: Catalog, after: Catalog): { changes: Cha
   }
   const pages = [basename(before.source.file), basename(after.source.file)] as const;
   const renames = resourceTypeRenames(before, after, fields);
-  for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) changes.push(...compareAction(service, withRenamedResources(o, renames), n, fields, pages));
-  if (fields.has('accessFlags') || fields.has('supportedBy')) for (const [o, n] of match.pairs) changes.push(...compareActionAnnotations(service, o, n, fields));
-  changes.push(...compareServiceDefinitions(before, after, fields, renames));
-  changes.push(...compareArnFormats(before, after, fields), ...compareKeyTypes(before, after, fields), ...compareOperations(before, after, fields));
-  if (fields.has('managedPolicies')) changes.push(...compareManagedPolicies(before, after));
+  for (const [o, n] of match.pairs) if (!sameActionFacts(o, n)) appendAll(changes, compareAction(service, withRenamedResources(o, renames), n, fields, pages));
+  if (fields.has('accessFlags') || fields.has('supportedBy')) for (const [o, n] of match.pairs) appendAll(changes, compareActionAnnotations(service, o, n, fields));
+  appendAll(changes, compareServiceDefinitions(before, after, fields, renames));
+  appendAll(changes, compareArnFormats(before, after, fields));
+  appendAll(changes, compareKeyTypes(before, after, fields));
+  appendAll(changes, compareOperations(before, after, fields));
+  if (fields.has('managedPolicies')) appendAll(changes, compareManagedPolicies(before, after));
   return { changes, gaps };
 }
 

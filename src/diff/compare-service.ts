@@ -2,6 +2,7 @@ import type { Catalog, CatalogField } from '../model/catalog.js';
 import type { Change } from './change.js';
 import { listDelta } from './list-delta.js';
 import { makeChange } from './make-change.js';
+import { appendAll } from '../util/append-all.js';
 
 /** Service-level changes: resource types, their ARN patterns and keys, the service's condition keys. */
 export function compareServiceDefinitions(before: Catalog, after: Catalog, fields: ReadonlySet<CatalogField>, renames: ReadonlyMap<string, string> = new Map()): Change[] {
@@ -28,8 +29,8 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
       }
       if (b.conditionKeys && a.conditionKeys) {
         const { added, removed } = listDelta(b.conditionKeys, a.conditionKeys);
-        changes.push(...added.map((key) => makeChange('condition-key-added', { service, resource, key })));
-        changes.push(...removed.map((key) => makeChange('condition-key-removed', { service, resource, key })));
+        appendAll(changes, added.map((key) => makeChange('condition-key-added', { service, resource, key })));
+        appendAll(changes, removed.map((key) => makeChange('condition-key-removed', { service, resource, key })));
       }
     }
     for (const a of after.resourceTypes) {
@@ -42,8 +43,8 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
       after.conditionKeys.map((k) => k.name),
     );
     const typeOf = (list: Catalog['conditionKeys'], name: string) => list?.find((k) => k.name === name)?.type;
-    changes.push(...added.map((key) => makeChange('service-condition-key-added', { service, key, after: typeOf(after.conditionKeys, key) })));
-    changes.push(...removed.map((key) => makeChange('service-condition-key-removed', { service, key, before: typeOf(before.conditionKeys, key) })));
+    appendAll(changes, added.map((key) => makeChange('service-condition-key-added', { service, key, after: typeOf(after.conditionKeys, key) })));
+    appendAll(changes, removed.map((key) => makeChange('service-condition-key-removed', { service, key, before: typeOf(before.conditionKeys, key) })));
   }
   return changes;
 }

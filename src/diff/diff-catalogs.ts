@@ -7,6 +7,7 @@ import { compareCatalogs } from './compare-catalogs.js';
 import type { DiffResult, DiffSide, NotCompared } from './diff-result.js';
 import { makeChange } from './make-change.js';
 import { compareChanges } from './sort-changes.js';
+import { appendAll } from '../util/append-all.js';
 
 function byPrefix(catalogs: Catalog[], path: string): Map<string, Catalog> {
   const map = new Map<string, Catalog>();
@@ -41,7 +42,7 @@ export function diffCatalogs(oldPath: string, oldCatalogs: Catalog[], newPath: s
       continue;
     }
     const r = compareCatalogs(o, n);
-    changes.push(...r.changes);
+    appendAll(changes, r.changes);
     for (const g of r.gaps) {
       const id = `${g.field}\u0000${g.reason}`;
       const entry = gaps.get(id) ?? { field: g.field, label: FIELD_LABELS[g.field], reason: g.reason, services: [] };

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../model/errors.js';
 import { trackTemp, untrackTemp } from './temp-files.js';
@@ -40,6 +40,21 @@ export function writeAll(fd: number, data: Buffer, write: WriteFn = (f, b, o, l)
   }
 }
 
+/**
+ * `mkdir -p` that reports the real cause: Node's recursive mkdir says ENOENT on a read-only
+ * file system and EACCES for a directory that exists; this creates each missing level itself.
+ */
+export function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  try {
+    mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(dir, e);
+  }
+}
+
 /** Flush a directory entry to disk (after a rename); not every file system allows it. */
 function fsyncDir(dir: string): void {
   let fd: number | undefined;
@@ -63,11 +78,7 @@ function fsyncDir(dir: string): void {
  */
 export function writeFileAtomic(path: string, content: string | Buffer, { overwrite = false, write }: { overwrite?: boolean; write?: WriteFn } = {}): void {
   const dir = dirname(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw writeError(dir, e);
-  }
+  makeDirs(dir);
   const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
   let fd: number | undefined;
   try {

@@ -100,9 +100,11 @@ function readBounded(fd: number, name: string, limit: number, expected: number):
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
-/** The bytes of a regular file, or of standard input for `-`; InputError for anything else or anything too large. */
-export function readGuarded(path: string, { limit = maxInputSize, name = path === '-' ? '<stdin>' : path }: { limit?: number; name?: string } = {}): Buffer {
-  if (path === '-') return readBounded(0, name, limit, 0);
+/**
+ * A regular file opened for reading, its size within `limit`; InputError for anything else.
+ * The caller closes the descriptor.
+ */
+export function openGuarded(path: string, { limit = maxInputSize, name = path }: { limit?: number; name?: string } = {}): { fd: number; size: number } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once (and is then refused below).
@@ -114,8 +116,45 @@ export function readGuarded(path: string, { limit = maxInputSize, name = path ==
     const st = fstatSync(fd);
     if (!st.isFile()) throw new InputError(name, `cannot read: ${kindOf(st)}, not a regular file`);
     if (st.size > limit) throw tooLarge(name, `file is ${formatSize(st.size)},`, limit);
-    return readBounded(fd, name, limit, st.size);
+    return { fd, size: st.size };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
+/** The bytes of a regular file, or of standard input for `-`; InputError for anything else or anything too large. */
+export function readGuarded(path: string, { limit = maxInputSize, name = path === '-' ? '<stdin>' : path }: { limit?: number; name?: string } = {}): Buffer {
+  if (path === '-') return readBounded(0, name, limit, 0);
+  const { fd, size } = openGuarded(path, { limit, name });
+  try {
+    return readBounded(fd, name, limit, size);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The first `bytes` bytes of a regular file as text; '' for anything that is not one (its reader says why). */
+export function readHead(path: string, bytes: number): string {
+  let opened: { fd: number };
+  try {
+    opened = openGuarded(path, { limit: Number.MAX_SAFE_INTEGER });
+  } catch {
+    return '';
+  }
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(opened.fd, buf, 0, bytes, 0)).toString('utf8');
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/**
+ * The limit for a file read a piece at a time (the Service Reference or parliament JSON,
+ * the 77 MB managed-policy package): memory stays bounded whatever its size, so it may
+ * be larger than what is read whole.
+ */
+export function streamedInputLimit(): number {
+  return maxInputSize * 16;
 }

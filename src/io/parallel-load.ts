@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isSnapshotText } from '../snapshot/snapshot-yaml.js';
-import { getMaxInputSize } from './guarded-read.js';
+import { getMaxInputSize, readHead } from './guarded-read.js';
 import { detectDirectoryParser } from '../../parsers/index.js';
 import { loadMultiCatalogFile, loadStandardInput } from './read-multi-catalog.js';
 import { mergeVersion, versionSupersessions, isDirectory, listFiles, loadCatalogFile, loadDirectoryMember, parseCheckedDirectory, type LoadOptions } from './read-input.js';
@@ -99,11 +99,5 @@ export async function loadPagesParallel(path: string, options: LoadOptions = {})
 }
 
 function isSnapshotFile(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(512);
-    return isSnapshotText(buf.subarray(0, readSync(fd, buf, 0, 512, 0)).toString('utf8'));
-  } finally {
-    closeSync(fd);
-  }
+  return isSnapshotText(readHead(file, 512));
 }

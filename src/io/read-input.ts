@@ -10,6 +10,7 @@ import { decodeText } from './decode-text.js';
 import { readGuarded } from './guarded-read.js';
 import { serviceReferenceIndexNote } from '../../parsers/service-reference-index.js';
 import { loadMultiCatalogFile, loadStandardInput } from './read-multi-catalog.js';
+import { appendAll } from '../util/append-all.js';
 
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
@@ -108,7 +109,7 @@ export function listFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(path));
+    if (entry.isDirectory()) appendAll(out, listFiles(path));
     else if (entry.isFile()) out.push(path);
   }
   return out;

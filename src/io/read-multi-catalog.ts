@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readHead } from './guarded-read.js';
 import { MULTI_CATALOG_PARSERS } from '../../parsers/index.js';
 import type { MultiCatalogParser } from '../../parsers/multi-catalog-parser.js';
 import type { Catalog } from '../model/catalog.js';
@@ -6,21 +6,9 @@ import { decodeText, parseText, readBytes, type LoadOptions } from './read-input
 
 const HEAD = 8192;
 
-/** The first bytes of a file as text (empty for standard input: it is not peeked at). */
+/** The first bytes of a file as text (empty for standard input, not peeked at, and for anything not a regular file). */
 function headOf(file: string): string {
-  if (file === '-') return '';
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return ''; // the ordinary reader reports the error
-  }
-  try {
-    const buf = Buffer.alloc(HEAD);
-    return buf.subarray(0, readSync(fd, buf, 0, HEAD, 0)).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
+  return file === '-' ? '' : readHead(file, HEAD);
 }
 
 /** The format of a file holding many services, forced by id or detected from its first bytes; undefined for every other file. */

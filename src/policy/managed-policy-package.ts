@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readHead } from '../io/guarded-read.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { checkShape } from '../../parsers/common/json-document.js';
@@ -49,14 +50,8 @@ export function managedPolicyPackageFile(path: string): string | undefined {
 
 /** The first bytes say `{"<Name>": {"arn": "arn:aws:iam::aws:policy/…", …, "versions"`. */
 function looksLikePackageData(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(2048);
-    const head = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-    return /^\s*\{\s*"[^"]+"\s*:\s*\{\s*"arn"\s*:\s*"arn:aws[\w-]*:iam::aws:policy\//.test(head) && /"versions"\s*:/.test(head);
-  } finally {
-    closeSync(fd);
-  }
+  const head = readHead(file, 2048);
+  return /^\s*\{\s*"[^"]+"\s*:\s*\{\s*"arn"\s*:\s*"arn:aws[\w-]*:iam::aws:policy\//.test(head) && /"versions"\s*:/.test(head);
 }
 
 const asList = (x: string | string[]) => (typeof x === 'string' ? [x] : x);

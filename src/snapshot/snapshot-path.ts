@@ -1,6 +1,6 @@
-import { mkdirSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { WriteError } from '../io/atomic-write.js';
+import { makeDirs, WriteError } from '../io/atomic-write.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { isServicePrefix } from '../model/service-prefix.js';
@@ -40,12 +40,7 @@ export function snapshotPath(outDir: string, catalog: Catalog): string {
  */
 export function prepareSnapshotDir(outDir: string, path: string): void {
   const dir = resolve(path, '..');
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new WriteError(dir, `cannot create the directory: ${err.code ?? err.message}`);
-  }
+  makeDirs(dir);
   const realOut = realpathSync(outDir);
   const realDir = realpathSync(dir);
   if (realDir !== realOut && !isInside(realOut, realDir)) throw new WriteError(path, `its directory resolves to ${realDir}, outside ${outDir}: not written`);

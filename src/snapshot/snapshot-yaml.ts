@@ -4,7 +4,7 @@ import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
 import { catalogSchema } from '../model/schema.js';
 import { escapeUnsafeJson } from '../text/sanitize.js';
-import { checkYamlDepth } from './yaml-depth.js';
+import { checkYamlDepth, withoutStackTraces } from './yaml-depth.js';
 
 /** One value as JSON with control, bidi and zero-width characters escaped: the same data, no raw ones in the file. */
 const json = (v: unknown) => escapeUnsafeJson(JSON.stringify(v));
@@ -40,44 +40,67 @@ export function catalogToYaml(catalog: Catalog): string {
   return out;
 }
 
+/** What the fast path read: the data and the line of each value, or the line where the text departs from the layout. */
+type WrittenLayout = { data: Record<string, unknown>; lines: Map<string, number> } | { departsAt: number };
+
 /**
- * Fast path for the layout catalogToYaml writes (each value a JSON line); undefined when the
- * text departs from it (hand-edited), so the caller uses the full YAML parser.
+ * Fast path for the layout catalogToYaml writes (each value a JSON line), noting the line of
+ * each value (`actions.3` → its line) so schema errors are located without the YAML parser.
+ * When the text departs from the layout (hand-edited), says where: the caller then uses the full YAML parser.
  */
-function readWrittenLayout(text: string): Record<string, unknown> | undefined {
+function readWrittenLayout(text: string): WrittenLayout {
   const data: Record<string, unknown> = {};
+  const lines = new Map<string, number>();
   let map: Record<string, unknown> | undefined; // a top-level key holding nested lists
+  let mapKey = '';
   let list: unknown[] | undefined;
+  let listKey = '';
   let depth = 0; // indentation of the current list's items
+  let lineNo = 0;
   try {
     for (const line of text.split('\n')) {
+      lineNo++;
       if (line === '' || line.startsWith('#')) continue;
       const indent = line.length - line.trimStart().length;
       if (list && indent === depth && line.startsWith('- ', indent)) {
+        lines.set(`${listKey}.${list.length}`, lineNo);
         list.push(JSON.parse(line.slice(indent + 2)));
         continue;
       }
       const m = /^( {0,2})([A-Za-z]+):(?: (.*))?$/.exec(line);
-      if (!m) return undefined;
+      if (!m) return { departsAt: lineNo };
       const [, pad, key, value] = m as unknown as [string, string, string, string | undefined];
       const target = pad === '' ? data : map;
-      if (!target || key in target) return undefined;
+      if (!target || key in target) return { departsAt: lineNo };
       if (pad === '') map = undefined;
+      const path = pad === '' ? key : `${mapKey}.${key}`;
+      lines.set(path, lineNo);
       if (value !== undefined) {
         target[key] = JSON.parse(value);
         list = undefined;
       } else if (pad === '' && key === 'managedPolicies') {
         target[key] = map = {};
+        mapKey = key;
         list = undefined;
       } else {
         target[key] = list = [];
+        listKey = path;
         depth = pad.length + 2;
       }
     }
   } catch {
-    return undefined;
+    return { departsAt: lineNo };
   }
-  return data;
+  return { data, lines };
+}
+
+/** Hand-edited snapshots (not in the written layout) go through the full YAML parser, which takes about 1 s per MB: only up to this size. */
+export const HAND_EDITED_LIMIT = 256 * 1024;
+
+/** `snapshot does not match the catalog schema at actions.3.accessLevel: …` */
+function schemaError(file: string, issue: { path: PropertyKey[]; message: string }, lineOf: (path: (string | number)[]) => number): InputError {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  return new InputError(file, `snapshot does not match the catalog schema at ${path.join('.') || '(top)'}: ${issue.message}`, lineOf(path));
 }
 
 export function isSnapshotText(text: string): boolean {
@@ -87,14 +110,34 @@ export function isSnapshotText(text: string): boolean {
 /** Read a snapshot back: YAML errors and schema violations are InputErrors with a line. */
 export function catalogFromYaml(text: string, file: string): Catalog {
   const fast = readWrittenLayout(text);
-  if (fast && fast.iamdiff === SNAPSHOT_MARKER) {
-    const { iamdiff: _marker, ...rest } = fast;
+  if ('data' in fast && fast.data.iamdiff === SNAPSHOT_MARKER) {
+    const { iamdiff: _marker, ...rest } = fast.data;
     const result = catalogSchema.safeParse(rest);
     if (result.success) return normalizeCatalog(upgradeLegacyCarries(result.data as Catalog));
+    // The line of the value at the path, or of the nearest enclosing one.
+    throw schemaError(file, result.error.issues[0]!, (path) => {
+      for (let n = path.length; n > 0; n--) {
+        const line = fast.lines.get(path.slice(0, n).join('.'));
+        if (line !== undefined) return line;
+      }
+      return 1;
+    });
+  }
+  if (text.length > HAND_EDITED_LIMIT) {
+    const at = 'departsAt' in fast ? fast.departsAt : 1;
+    throw new InputError(file, `not in the layout iamdiff snapshot writes (from this line), and hand-edited snapshots are read up to ${HAND_EDITED_LIMIT / 1024} KB`, at);
   }
   checkYamlDepth(text, file);
   const lineCounter = new (yamlLib().LineCounter)();
-  const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false });
+  let doc: ReturnType<ReturnType<typeof yamlLib>['parseDocument']>;
+  try {
+    // uniqueKeys off: its duplicate-key check is quadratic in the keys of a map (40 s for 190 KB); the schema checks the keys that matter.
+    doc = withoutStackTraces(() => yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' }));
+  } catch (e) {
+    // The depth check above errs on the deep side; this is the net below it.
+    if (e instanceof RangeError) throw new InputError(file, 'YAML nested too deeply to read', 1);
+    throw e;
+  }
   const first = doc.errors[0];
   if (first) {
     const line = lineCounter.linePos(first.pos[0]).line;
@@ -115,12 +158,11 @@ export function catalogFromYaml(text: string, file: string): Catalog {
   const { iamdiff: _marker, ...rest } = data;
   const result = catalogSchema.safeParse(rest);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    let node: unknown;
-    for (let n = path.length; n >= 0 && !yamlLib().isNode(node); n--) node = doc.getIn(path.slice(0, n), true);
-    const offset = yamlLib().isNode(node) && node.range ? node.range[0] : 0;
-    throw new InputError(file, `snapshot does not match the catalog schema at ${path.join('.') || '(top)'}: ${issue.message}`, lineCounter.linePos(offset).line);
+    throw schemaError(file, result.error.issues[0]!, (path) => {
+      let node: unknown;
+      for (let n = path.length; n >= 0 && !yamlLib().isNode(node); n--) node = doc.getIn(path.slice(0, n), true);
+      return lineCounter.linePos(yamlLib().isNode(node) && node.range ? node.range[0] : 0).line;
+    });
   }
   return normalizeCatalog(upgradeLegacyCarries(result.data as Catalog));
 }

@@ -34,10 +34,12 @@ export const HOSTILE_CASES: HostileCase[] = [
   { format: 'aws-docs-md', name: 'table header with too few cells', make: () => 'service prefix: `x`\n## Actions\n| Actions |\n| --- |\n| A |\n' },
   { format: 'aws-docs-md', name: 'unclosed markdown links in a cell', make: (n) => MD_HEAD + '| Actions | Description | Access level | Resource types | Condition keys | Dependent actions |\n| --- | --- | --- | --- | --- | --- |\n| A | d | Read | ' + fill('[a', n) + ' |  |  |\n' },
   { format: 'aws-docs-md', name: 'links whose URL never closes', make: (n) => MD_HEAD + '| Actions | Description | Access level | Resource types | Condition keys | Dependent actions |\n| --- | --- | --- | --- | --- | --- |\n| A | d | Read | ' + fill('[a](', n) + ' |  |  |\n' },
+  { format: 'aws-docs-md', name: 'a cell of 100,000 condition keys', make: (n) => MD_HEAD + '| Actions | Description | Access level | Resource types | Condition keys | Dependent actions |\n| --- | --- | --- | --- | --- | --- |\n| A | d | Read |  | ' + fill('x:k ', n) + ' |  |\n' },
   { format: 'aws-docs-md', name: 'many unclosed service prefix backticks', make: (n) => fill('service prefix: `', n) },
   { format: 'aws-docs-md', name: 'page cut at a row boundary', make: () => fixture('aws-docs-ecr.md').split('\n').slice(0, 40).join('\n') + '\n' },
   // ------------------------------------------------------------ aws-docs-html
   { format: 'aws-docs-html', name: '12,000 nested tags in a cell', make: () => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + '<span>'.repeat(12000) + 'x' + '</span>'.repeat(12000) + '</td><td>Read</td><td></td><td></td><td></td></tr></table></body></html>' },
+  { format: 'aws-docs-html', name: 'a cell of 100,000 items', make: (n) => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>d</td><td>Read</td><td></td><td>' + fill('<p>x:k</p>', n) + '</td><td></td></tr></table></body></html>' },
   { format: 'aws-docs-html', name: 'unclosed <th> tags', make: (n) => HTML_HEAD + '<table>' + fill('<th>', n) + '</table>' },
   { format: 'aws-docs-html', name: 'unclosed <h1> tags', make: (n) => '<html>' + fill('<h1 x', n) + '(service prefix: <code>x</code>)<table><tr><th>Actions</th></tr></table>' },
   { format: 'aws-docs-html', name: 'service prefix code never closed', make: (n) => '<table>' + fill('service prefix: <code ', n) },
@@ -51,7 +53,10 @@ export const HOSTILE_CASES: HostileCase[] = [
   // ------------------------------------------------------------ policy-sentry-md
   { format: 'policy-sentry-md', name: '"- access level:" line with CRs', make: (n) => fixture('policy-sentry-ecr.md').replace('- access level: Read', '- access level:' + fill(' ', n) + 'x\ry') },
   { format: 'policy-sentry-md', name: 'many code fences', make: (n) => fixture('policy-sentry-ecr.md').replace('### BatchGetImage', '### BatchGetImage\n' + fill('```\n{}\n```\n', n)) },
+  { format: 'policy-sentry-md', name: 'front matter of broken lines full of CRs', make: (n) => '---\n' + fill(`a: [${'\r'.repeat(200)}\n`, Math.min(n, 60 * 1024)) + '---\n' + fixture('policy-sentry-ecr.md').replace(/^---[\s\S]*?---\n/, '') },
+  { format: 'policy-sentry-md', name: 'front matter of 1 MB', make: (n) => '---\n' + fill('title: x\n', n) + '---\n' + fixture('policy-sentry-ecr.md').replace(/^---[\s\S]*?---\n/, '') },
   // ------------------------------------------------------------ managed-policies-md
+  { format: 'managed-policies-md', name: 'one name on every row, spelt two ways', make: (n) => '# Service: ecr\n\n## Allowed Actions\n\n| Action |\n| --- |\n' + fill('| ecr:getThing |\n| ecr:GetThing |\n', n) },
   { format: 'managed-policies-md', name: 'unclosed links and backticks in cells', make: (n) => '# Service: ecr\n\n## Allowed Actions\n\n| Action |\n| --- |\n| ' + fill('[`', n) + ' |\n' },
   { format: 'managed-policies-md', name: 'a cell of backticks', make: (n) => '# Service: ecr\n\n## Allowed Actions\n\n| Action |\n| --- |\n| ' + fill('`', n) + 'x |\n' },
   // ------------------------------------------------------------ iam-data-json

@@ -45,6 +45,12 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 export type Outcome = 'catalog' | 'input-error';
 
+/**
+ * Time of the last run's reading alone (decode, detection, parse, schema check; for policies
+ * also check and expand), apart from the snapshot round trip, diff and reports that follow.
+ */
+export const timing = { readMs: 0 };
+
 export interface FuzzTarget {
   id: string;
   /** Documents to mutate. */
@@ -101,12 +107,15 @@ function textTarget(id: string, seedFiles: string[], tokens: string[], service?:
     run(text) {
       seedCatalog ??= parseText(seeds[0]!, 'seed', { format: id, service });
       let catalog: Catalog;
+      const t0 = performance.now();
       try {
         const decoded = decodeText(Buffer.from(text, 'utf8'), file);
         for (const p of PARSERS) p.detect(decoded);
         notACatalog(decoded);
         catalog = parseText(decoded, file, { format: id, service });
+        timing.readMs = performance.now() - t0;
       } catch (e) {
+        timing.readMs = performance.now() - t0;
         if (locatedInputError(e, file)) return 'input-error';
         if (e instanceof InputError) throw new FuzzFailure(`InputError without a line: ${e.message.slice(0, 300)}`);
         throw e;
@@ -144,9 +153,12 @@ function iamDataTarget(): FuzzTarget {
       }
       seedCatalog ??= parseCheckedDirectory(iamDataJson, base).find((c) => c.service.prefix === 'ecr');
       let catalogs: Catalog[];
+      const t0 = performance.now();
       try {
         catalogs = parseCheckedDirectory(iamDataJson, dir);
+        timing.readMs = performance.now() - t0;
       } catch (e) {
+        timing.readMs = performance.now() - t0;
         if (e instanceof InputError && e.file.startsWith(dir)) return 'input-error';
         throw e;
       }
@@ -169,15 +181,18 @@ function policyTarget(): FuzzTarget {
       catalog ??= parseText(fixture('policy-sentry-ecr.md'), 'seed', { format: 'policy-sentry-md' });
       other ??= parseText(fixture('aws-docs-ecr.md'), 'seed2', { format: 'aws-docs-md' });
       let grants;
+      const t0 = performance.now();
       try {
         grants = policyDocumentGrants(decodeText(Buffer.from(text, 'utf8'), file), file);
       } catch (e) {
+        timing.readMs = performance.now() - t0;
         if (locatedInputError(e, file)) return 'input-error';
         if (e instanceof InputError) throw new FuzzFailure(`InputError without a line: ${e.message.slice(0, 300)}`);
         throw e;
       }
       checkPolicies(grants, [catalog]);
       for (const p of grants.flatMap((g) => g.patterns).slice(0, 50)) expandPattern(p, [catalog]);
+      timing.readMs = performance.now() - t0;
       const result = withPolicyImpact(diffCatalogs('a', [catalog], 'b', [other]), grants);
       const unsafe = unsafeOutput(renderText(result, { color: false }).replace(/\n/g, ''));
       if (unsafe) throw new FuzzFailure(`report holds an unsafe character: ${unsafe}`);

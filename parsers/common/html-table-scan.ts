@@ -1,0 +1,141 @@
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+
+/** A `<td>` as the reference's table logic needs it. */
+export interface TableCell {
+  /** All its text, entities decoded, white space as written. */
+  raw: string;
+  /** The text of each `<p>` directly inside it, in order (how the reference writes lists). */
+  paragraphs: string[];
+  /** The `href` of the first `<a href>` inside it. */
+  href?: string;
+}
+
+/** A `<tr>` with at least one `<td>`; header cells (`<th>`) are left out, as the DOM reading does. */
+export interface TableRow {
+  /** Offset of the `<tr` in the scanned text. */
+  offset: number;
+  cells: TableCell[];
+}
+
+/** Elements without content or end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Inline elements a `<p>` may hold without the HTML parser closing it first. */
+const PHRASING = new Set(['a', 'abbr', 'b', 'br', 'code', 'em', 'i', 'kbd', 'small', 'span', 'strong', 'sub', 'sup', 'img', 'wbr']);
+/** Elements whose content is not markup: left to the DOM reading. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+/** The end of the start tag at `from` (its `>`, outside quoted attribute values), or -1. */
+function tagEnd(html: string, from: number): number {
+  let quote = '';
+  for (let i = from; i < html.length; i++) {
+    const ch = html[i]!;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '>') return i;
+  }
+  return -1;
+}
+
+/** The value of attribute `name` in a start tag's text (after its name), entities decoded. */
+function attribute(tag: string, name: string): string | undefined {
+  const re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i');
+  const m = re.exec(tag);
+  return m ? decodeHTMLAttribute(m[1] ?? m[2] ?? m[3] ?? '') : undefined;
+}
+
+/**
+ * The rows of one `<table>…</table>`, read by a single linear pass over its text (no DOM):
+ * what a page of the reference holds, several times faster than building a DOM and with
+ * no garbage beyond the rows. It reads only well-formed tables, every element closed in
+ * order, as the reference's pages are written; on anything an HTML parser would have to
+ * repair (an element closed out of order or not at all, a block inside a `<p>`, a nested
+ * table, raw-text elements) it returns undefined and the caller builds a DOM with cheerio,
+ * whose reading this one matches (a test compares them on every page of the corpus).
+ */
+export function scanTableRows(html: string): TableRow[] | undefined {
+  const rows: TableRow[] = [];
+  const stack: string[] = [];
+  let row: TableRow | undefined;
+  let cell: { raw: string[]; paragraphs: string[]; href?: string; depth: number } | undefined;
+  let paragraph: string[] | undefined;
+  let tables = 0;
+  let pos = 0;
+  const text = (piece: string) => {
+    if (!cell || piece === '') return;
+    const decoded = piece.includes('&') ? decodeHTML(piece) : piece;
+    cell.raw.push(decoded);
+    paragraph?.push(decoded);
+  };
+  while (pos < html.length) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) {
+      text(html.slice(pos));
+      break;
+    }
+    text(html.slice(pos, lt));
+    const next = html[lt + 1];
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end < 0) return undefined;
+      pos = end + 3;
+      continue;
+    }
+    if (next === '/') {
+      const end = html.indexOf('>', lt);
+      if (end < 0) return undefined;
+      const name = html.slice(lt + 2, end).trim().toLowerCase();
+      if (stack.pop() !== name) return undefined; // closed out of order: an HTML parser would repair it
+      if (name === 'p' && paragraph && cell && stack.length === cell.depth) {
+        cell.paragraphs.push(paragraph.join(''));
+        paragraph = undefined;
+      } else if (name === 'td' && cell) {
+        row!.cells.push({ raw: cell.raw.join(''), paragraphs: cell.paragraphs, ...(cell.href !== undefined ? { href: cell.href } : {}) });
+        cell = undefined;
+      } else if (name === 'tr' && row) {
+        if (row.cells.length > 0) rows.push(row);
+        row = undefined;
+      }
+      pos = end + 1;
+      continue;
+    }
+    if (!next || !/[A-Za-z]/.test(next)) {
+      // `<` that starts no tag is text (`a < b`), as an HTML parser reads it.
+      text('<');
+      pos = lt + 1;
+      continue;
+    }
+    const end = tagEnd(html, lt + 1);
+    if (end < 0) return undefined;
+    const tag = html.slice(lt + 1, end);
+    const nameEnd = tag.search(/[\s/]|$/);
+    const name = tag.slice(0, nameEnd).toLowerCase();
+    const selfClosing = tag.endsWith('/');
+    pos = end + 1;
+    if (RAW_TEXT.has(name)) return undefined;
+    if (paragraph && !PHRASING.has(name)) return undefined; // would close the <p> first
+    const top = stack[stack.length - 1];
+    if (name === 'table' && ++tables > 1) return undefined;
+    if (name === 'tr') {
+      if (row || (top !== 'table' && top !== 'tbody' && top !== 'thead' && top !== 'tfoot')) return undefined;
+      row = { offset: lt, cells: [] };
+    } else if (name === 'td' || name === 'th') {
+      if (top !== 'tr' || cell) return undefined;
+      if (name === 'td') cell = { raw: [], paragraphs: [], depth: stack.length + 1 };
+    } else if (name === 'p' && cell && stack.length === cell.depth) {
+      paragraph = [];
+    } else if (name === 'a' && cell && cell.href === undefined) {
+      const href = attribute(tag.slice(nameEnd), 'href');
+      if (href !== undefined) cell.href = href;
+    }
+    if (VOID.has(name)) continue;
+    if (selfClosing) return undefined; // `<p/>` and the like: HTML ignores the slash; leave it to the DOM
+    stack.push(name);
+  }
+  return stack.length === 0 && !row && !cell ? rows : undefined;
+}
+
+/** White space runs folded to one space, trimmed: how a cell's text is read. */
+export function foldSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

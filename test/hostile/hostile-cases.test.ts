@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/io/read-input.js';
+import { InputError } from '../../src/model/errors.js';
+import { HOSTILE_CASES } from '../fuzz/lib/hostile-cases.js';
+import { fuzzTargets } from '../fuzz/lib/targets.js';
+import { fixture } from '../helpers/paths.js';
+
+/**
+ * The documents the issue names, built small here (npm run fuzz times them at 1 MB): each
+ * gives a catalog or a located InputError, never a crash.
+ */
+const targets = fuzzTargets();
+
+describe('hostile documents of every class the issue names', () => {
+  for (const c of HOSTILE_CASES) {
+    it(`${c.format}: ${c.name}`, () => {
+      const target = targets.find((t) => t.id === c.format)!;
+      expect(['catalog', 'input-error']).toContain(target.run(c.make(8 * 1024), c.seedIndex ?? 0));
+    });
+  }
+});
+
+/** The message a document gets, parsed as `format`. */
+function errorOf(text: string, format: string): InputError {
+  try {
+    parseText(text, 'page', { format, service: 'ecr' });
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('parsed without an error');
+}
+
+const make = (name: string) => HOSTILE_CASES.find((c) => c.name === name)!.make(8 * 1024);
+
+describe('what they are told', () => {
+  it('crashers of the issue are located errors', () => {
+    expect(errorOf(make('YAML alias bomb'), 'snapshot').message).toMatch(/^page:\d+: not a usable YAML document: Excessive alias count/);
+    expect(errorOf(make('unresolved YAML alias'), 'snapshot').message).toBe('page:2: not a usable YAML document: Unresolved alias (the anchor must be set before the alias): nowhere');
+    expect(errorOf(make('deeply nested flow YAML'), 'snapshot').message).toMatch(/^page:2: YAML nested deeper than 64 levels$/);
+    expect(errorOf(make('deeply nested block YAML'), 'snapshot').message).toMatch(/^page:\d+: YAML nested deeper than 64 levels$/);
+    expect(errorOf(make('upper-case service prefix'), 'snapshot').message).toMatch(/^page:3: snapshot does not match the catalog schema at service\.prefix: /);
+    expect(errorOf(make('table header with too few cells'), 'aws-docs-md').message).toBe('page:3: the actions table has 1 columns, expected 6');
+    expect(errorOf(make('12,000 nested tags in a cell'), 'aws-docs-html').message).toMatch(/^page:2: tags nested deeper than 256 levels$/);
+  });
+
+  it('a page cut short is "truncated?", not a shorter catalog', () => {
+    expect(errorOf(make('page cut at a row boundary'), 'aws-docs-md').message).toMatch(/the page ends before its resource types section \(truncated page\?\)$/);
+    expect(errorOf(make('page cut after its last table'), 'aws-docs-html').message).toMatch(/the page ends without <\/html> after its tables \(truncated page\?\)$/);
+    // cut inside the condition keys table, on a row boundary, with a key the tables use now missing
+    const page = fixture('aws-docs-ecr.md').replace(/^.*has no service\\-specific context keys.*$/m, 'The keys:\n\n| Condition keys | Description | Type |\n| --- | --- | --- |\n| ecr:A | a | String |\n| ecr:ResourceTag/${TagKey} | b | String |\n');
+    const used = page.replace('| [repository\\*](#amazonec2containerregistry-repository)  |  |', '| [repository\\*](#amazonec2containerregistry-repository)  | ecr:ResourceTag/$\\{TagKey\\} |');
+    expect(parseText(used, 'whole', { format: 'aws-docs-md' }).conditionKeys).toHaveLength(2);
+    const cut = used.slice(0, used.lastIndexOf('| ecr:ResourceTag'));
+    expect(errorOf(cut, 'aws-docs-md').message).toMatch(/the page ends on a table row and its condition keys table lacks ecr:ResourceTag\/\$\{TagKey\}, which its tables use \(truncated page\?\)$/);
+  });
+});
