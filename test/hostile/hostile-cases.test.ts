@@ -47,6 +47,11 @@ describe('what they are told', () => {
     expect(errorOf(make('12,000 nested tags in a cell'), 'aws-docs-html').message).toMatch(/^page:2: tags nested deeper than 256 levels$/);
   });
 
+  it('a page whose prefix is not one as IAM has them is refused at the line that states it', () => {
+    const page = fixture('html/ec2instanceconnect-2026-06-14.html').replace(/(service prefix:\s*<code[^>]*>\s*)ec2-instance-connect/, '$1EC2-Instance-Connect');
+    expect(errorOf(page, 'aws-docs-html').message).toBe('page:173: service prefix "EC2-Instance-Connect" is not an IAM service prefix (lower-case letters, digits and -)');
+  });
+
   it('--service must be a prefix as IAM has them: it names directories of snapshots', () => {
     const r = runCli(['snapshot', fixturePath('box-table-ecr.txt'), '--service', '../ECR', '--out', 'never-written']);
     expect(r.code).toBe(2);
