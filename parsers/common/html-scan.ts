@@ -62,12 +62,15 @@ export function findServicePrefix(source: string): string | undefined {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /**
- * The offset where open tags first nest deeper than `max`, or -1. Counts open minus close
- * tags (void and self-closing ones aside); comments skipped. An over-estimate where a page
- * leaves `<p>` open: real tables nest a dozen levels.
+ * The offset where open tags first nest deeper than `max`, or -1. Follows the open elements
+ * as htmlparser2 does (a close tag pops down to the element it names, and is ignored when
+ * none is open), void and self-closing tags aside, comments skipped; elements it closes
+ * implicitly (`<td>` after `<td>`) are counted as still open, so the estimate errs on the
+ * deep side (real tables nest about ten). Linear: each element is pushed and popped once.
  */
 export function tooDeepAt(html: string, max: number): number {
-  let depth = 0;
+  const stack: string[] = [];
+  const open = new Map<string, number>(); // how many of each name are on the stack
   const nextGt = closer(html);
   for (let lt = html.indexOf('<'); lt !== -1; ) {
     if (html.startsWith('<!--', lt)) {
@@ -84,8 +87,18 @@ export function tooDeepAt(html: string, max: number): number {
     while (n < gt && /[A-Za-z0-9-]/.test(html[n]!)) n++;
     const name = html.slice(nameStart, n).toLowerCase();
     if (name && !VOID.has(name)) {
-      if (closing) depth = Math.max(0, depth - 1);
-      else if (html[gt - 1] !== '/' && ++depth > max) return lt;
+      if (closing) {
+        if (open.get(name)) {
+          for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+            open.set(top, open.get(top)! - 1);
+            if (top === name) break;
+          }
+        }
+      } else if (html[gt - 1] !== '/') {
+        stack.push(name);
+        open.set(name, (open.get(name) ?? 0) + 1);
+        if (stack.length > max) return lt;
+      }
     }
     lt = html.indexOf('<', lt + 1);
   }

@@ -49,9 +49,29 @@ export function parseJsonText(text: string, file: string, what = 'not valid JSON
   try {
     return JSON.parse(text);
   } catch {
-    const { detail, offset } = jsonSyntaxError(text);
-    throw new InputError(file, `${what}: ${detail}`, lineOfOffset(text, offset));
+    let found: { detail: string; offset: number };
+    try {
+      found = jsonSyntaxError(text);
+    } catch (e) {
+      // jsonc-parser recurses, and recovers from errors its own way (a string ends at a line
+      // break): invalid text can nest deeper for it than the check above counted.
+      if (!(e instanceof RangeError)) throw e;
+      found = { detail: `nested deeper than ${MAX_JSON_DEPTH} levels`, offset: deepestOffset(text) };
+    }
+    throw new InputError(file, `${what}: ${found.detail}`, lineOfOffset(text, found.offset));
   }
+}
+
+/** Where `[`/`{` first nest deeper than MAX_JSON_DEPTH, counting brackets inside strings too. */
+function deepestOffset(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return 0;
 }
 
 /** `$.actions[0].name`, keys that are not identifiers quoted. */

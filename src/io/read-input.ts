@@ -3,7 +3,9 @@ import { basename, dirname, join } from 'node:path';
 import { detectDirectoryParser, detectParser, formatIds, MULTI_PAGE_FORMATS, parserById, type DirectoryCatalogParser } from '../../parsers/index.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError, NotACatalogError } from '../model/errors.js';
+import { UsageError } from '../cli/usage-error.js';
 import { checkParsedCatalog } from '../model/check-catalog.js';
+import { isServicePrefix } from '../model/service-prefix.js';
 import { mergePagesByPrefix } from '../model/merge-pages.js';
 import { retiredPages, supersessions, type Supersession } from '../model/retired-pages.js';
 import { decodeText } from './decode-text.js';
@@ -46,6 +48,10 @@ export function parseText(text: string, file: string, options: LoadOptions = {})
     if (notCatalog && !options.format) throw new NotACatalogError(file, notCatalog, 1);
     if (options.format) throw new InputError(file, `unknown format "${options.format}" (known: ${formatList()})`);
     throw new InputError(file, `format not recognised: none of the parsers (${formatList()}) knows this content; use --format ID to force one`, 1);
+  }
+  // --service names the service of a source that does not state it: a prefix, as IAM has them.
+  if (options.service !== undefined && !isServicePrefix(options.service.trim())) {
+    throw new UsageError(`--service "${options.service}" is not an IAM service prefix (lower-case letters, digits and -)`);
   }
   // Whatever a parser makes of a document is checked against the schema (snapshots check themselves).
   const parsed = parser.parse(text, { file, service: options.service });

@@ -3,9 +3,12 @@ import { InputError } from './errors.js';
 import { catalogSchema } from './schema.js';
 import { isServicePrefix } from './service-prefix.js';
 
+/** Line of `needle` in `text`: where a document states its prefix (`service prefix: …`, `- prefix:`, `# Service:`) if it is there, else its first occurrence. */
 function lineOf(text: string | undefined, needle: string): number | undefined {
   if (!text || !needle) return undefined;
-  const at = text.indexOf(needle);
+  const stated = /service prefix|- prefix:|# Service:/i.exec(text);
+  const near = stated ? text.indexOf(needle, stated.index) : -1;
+  const at = near >= 0 && near - stated!.index < 300 ? near : text.indexOf(needle);
   if (at < 0) return undefined;
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;

@@ -95,7 +95,7 @@ function readWrittenLayout(text: string): WrittenLayout {
 }
 
 /** Hand-edited snapshots (not in the written layout) go through the full YAML parser, which takes about 1 s per MB: only up to this size. */
-export const HAND_EDITED_LIMIT = 256 * 1024;
+export const HAND_EDITED_LIMIT = 128 * 1024;
 
 /** `snapshot does not match the catalog schema at actions.3.accessLevel: …` */
 function schemaError(file: string, issue: { path: PropertyKey[]; message: string }, lineOf: (path: (string | number)[]) => number): InputError {

@@ -35,9 +35,6 @@ export function stripControl(text: string): string {
   return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROLS, '').replace(INVISIBLE, codePointEscape);
 }
 
-/** The same as stripControl, by the name the rules use. */
-export const sanitizeText = stripControl;
-
 /** Single-line form of untrusted text: sanitized, whitespace folded. */
 export function oneLine(text: string): string {
   return stripControl(text).replace(/\s+/g, ' ').trim();

@@ -3,7 +3,10 @@ import { parseText } from '../../src/io/read-input.js';
 import { InputError } from '../../src/model/errors.js';
 import { HOSTILE_CASES } from '../fuzz/lib/hostile-cases.js';
 import { fuzzTargets } from '../fuzz/lib/targets.js';
-import { fixture } from '../helpers/paths.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, fixturePath, ROOT } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
 
 /**
  * The documents the issue names, built small here (npm run fuzz times them at 1 MB): each
@@ -42,6 +45,18 @@ describe('what they are told', () => {
     expect(errorOf(make('upper-case service prefix'), 'snapshot').message).toMatch(/^page:3: snapshot does not match the catalog schema at service\.prefix: /);
     expect(errorOf(make('table header with too few cells'), 'aws-docs-md').message).toBe('page:3: the actions table has 1 columns, expected 6');
     expect(errorOf(make('12,000 nested tags in a cell'), 'aws-docs-html').message).toMatch(/^page:2: tags nested deeper than 256 levels$/);
+  });
+
+  it('a page whose prefix is not one as IAM has them is refused at the line that states it', () => {
+    const page = fixture('html/ec2instanceconnect-2026-06-14.html').replace(/(service prefix:\s*<code[^>]*>\s*)ec2-instance-connect/, '$1EC2-Instance-Connect');
+    expect(errorOf(page, 'aws-docs-html').message).toBe('page:173: service prefix "EC2-Instance-Connect" is not an IAM service prefix (lower-case letters, digits and -)');
+  });
+
+  it('--service must be a prefix as IAM has them: it names directories of snapshots', () => {
+    const r = runCli(['snapshot', fixturePath('box-table-ecr.txt'), '--service', '../ECR', '--out', 'never-written']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('iamdiff: --service "../ECR" is not an IAM service prefix (lower-case letters, digits and -) (see iamdiff --help)\n');
+    expect(existsSync(join(ROOT, 'never-written'))).toBe(false);
   });
 
   it('a page cut short is "truncated?", not a shorter catalog', () => {

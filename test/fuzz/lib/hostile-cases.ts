@@ -40,6 +40,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   // ------------------------------------------------------------ aws-docs-html
   { format: 'aws-docs-html', name: '12,000 nested tags in a cell', make: () => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + '<span>'.repeat(12000) + 'x' + '</span>'.repeat(12000) + '</td><td>Read</td><td></td><td></td><td></td></tr></table></body></html>' },
   { format: 'aws-docs-html', name: 'a cell of 100,000 items', make: (n) => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>d</td><td>Read</td><td></td><td>' + fill('<p>x:k</p>', n) + '</td><td></td></tr></table></body></html>' },
+  { format: 'aws-docs-html', name: 'close tags that match nothing (hid nesting)', make: (n) => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + fill('<span></i>', n) + '</td></tr></table></body></html>' },
+  { format: 'aws-docs-html', name: 'many open elements, many stray close tags', make: (n) => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + '<div>'.repeat(200) + fill('</span>', n) + '</td></tr></table></body></html>' },
   { format: 'aws-docs-html', name: 'unclosed <th> tags', make: (n) => HTML_HEAD + '<table>' + fill('<th>', n) + '</table>' },
   { format: 'aws-docs-html', name: 'unclosed <h1> tags', make: (n) => '<html>' + fill('<h1 x', n) + '(service prefix: <code>x</code>)<table><tr><th>Actions</th></tr></table>' },
   { format: 'aws-docs-html', name: 'service prefix code never closed', make: (n) => '<table>' + fill('service prefix: <code ', n) },
