@@ -1,5 +1,6 @@
 import { COLOR_OPTIONS, FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { choice, parseCommandArgs } from '../cli/args.js';
+import { parseMaxBytes } from '../cli/max-bytes.js';
 import { UsageError } from '../cli/usage-error.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import { filterResult } from '../diff/filter-changes.js';
@@ -8,6 +9,7 @@ import { actionHistory, canonicalActionName, type ActionEvent } from '../history
 import { loadVersions } from '../history/versions.js';
 import { writeSkipped } from './skipped-note.js';
 import { wantColor } from '../output/color.js';
+import { renderMarkdownLog } from '../output/markdown-report.js';
 import { renderStructured } from '../output/structured-report.js';
 import { renderText } from '../output/text-report.js';
 import { oneLine } from '../text/sanitize.js';
@@ -35,7 +37,7 @@ function eventLine(e: ActionEvent): string {
 export const logCommand: Command = {
   name: 'log',
   summary: 'order catalog versions by date and show what changed between each consecutive pair',
-  usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|json|yaml] [--min-severity LEVEL] [--service PREFIX] [--input-format ID] [--color|--no-color]',
+  usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|markdown|json|yaml] [--max-bytes N] [--min-severity LEVEL] [--service PREFIX] [--input-format ID] [--color|--no-color]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('log', argv, {
       ...FORMAT_OPTION,
@@ -43,9 +45,12 @@ export const logCommand: Command = {
       ...COLOR_OPTIONS,
       action: { type: 'string' },
       'min-severity': { type: 'string' },
+      'max-bytes': { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('log: name the versions (files, snapshots or a directory of snapshots)');
-    const format = choice('format', values.format, ['text', 'json', 'yaml'] as const, 'text');
+    const format = choice('format', values.format, ['text', 'markdown', 'json', 'yaml'] as const, 'text');
+    const maxBytes = parseMaxBytes(values['max-bytes']);
+    if (values.action && format === 'markdown') throw new UsageError('log: --action has no markdown form (text, json or yaml)');
     const skipped: string[] = [];
     const versions = await loadVersions(positionals, { service: values.service, format: values['input-format'], skipped });
     writeSkipped(io, skipped);
@@ -56,7 +61,7 @@ export const logCommand: Command = {
       const action = canonicalActionName(versions, values.action);
       if (format !== 'text') {
         const data = { action, versions: versions.map((v) => v.name), events };
-        io.stdout.write(renderStructured(data, format));
+        io.stdout.write(renderStructured(data, format as 'json' | 'yaml'));
         return 0;
       }
       io.stdout.write(`${oneLine(action)}: history across ${versions.length} versions\n`);
@@ -73,6 +78,10 @@ export const logCommand: Command = {
       const b = versions[i]!;
       const result = filterResult(diffCatalogs(a.name, a.catalogs, b.name, b.catalogs), { minSeverity });
       steps.push({ from: a.name, to: b.name, result });
+    }
+    if (format === 'markdown') {
+      io.stdout.write(renderMarkdownLog(steps, { maxBytes }));
+      return 0;
     }
     if (format !== 'text') {
       const data = steps.map((s) => ({ from: s.from, to: s.to, notCompared: s.result.notCompared, summary: s.result.summary, changes: s.result.changes }));

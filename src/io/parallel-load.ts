@@ -31,7 +31,7 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
 type WorkerReply = { catalogs?: (Catalog | null)[]; skipped?: string[]; error?: { file?: string; detail?: string; line?: number; internal?: string } };
 
 function runWorker(files: string[], options: LoadOptions): Promise<(Catalog | undefined)[]> {
-  const { skipped, ...plain } = options;
+  const { skipped, onProgress: _progress, yieldMs: _yield, ...plain } = options;
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: { files, options: { ...plain, skipNonCatalogs: !!skipped } } });
     worker.once('message', (msg: WorkerReply) => {
@@ -53,7 +53,7 @@ function runWorker(files: string[], options: LoadOptions): Promise<(Catalog | un
  */
 export async function loadFilesParallel(files: string[], options: LoadOptions, sizes?: number[]): Promise<(Catalog | undefined)[]> {
   const n = workerCount(files.length);
-  if (n <= 1) return files.map((f) => loadDirectoryMember(f, options));
+  if (n <= 1) return options.onProgress ? loadWithProgress(files, options) : files.map((f) => loadDirectoryMember(f, options));
   const order = files.map((f, i) => ({ f, i, size: sizes?.[i] ?? 0 })).sort((a, b) => b.size - a.size);
   const buckets: { items: typeof order; total: number }[] = Array.from({ length: n }, () => ({ items: [], total: 0 }));
   for (const item of order) {
@@ -61,21 +61,44 @@ export async function loadFilesParallel(files: string[], options: LoadOptions, s
     b.items.push(item);
     b.total += item.size || 1;
   }
-  const results = await Promise.all(buckets.map((b) => runWorker(b.items.map((x) => x.f), options)));
+  let done = 0;
+  const results = await Promise.all(
+    buckets.map(async (b) => {
+      const r = await runWorker(b.items.map((x) => x.f), options);
+      options.onProgress?.((done += b.items.length), files.length);
+      return r;
+    }),
+  );
   const out: (Catalog | undefined)[] = new Array(files.length);
   buckets.forEach((b, k) => b.items.forEach((item, j) => (out[item.i] = results[k]![j]!)));
   return out;
 }
 
+/** One file after another in this thread, telling onProgress after each and yielding to the event loop every yieldMs. */
+async function loadWithProgress(files: string[], options: LoadOptions): Promise<(Catalog | undefined)[]> {
+  const out: (Catalog | undefined)[] = [];
+  let last = performance.now();
+  for (const f of files) {
+    out.push(loadDirectoryMember(f, options));
+    options.onProgress?.(out.length, files.length);
+    if (options.yieldMs !== undefined && performance.now() - last >= options.yieldMs) {
+      await new Promise((r) => setImmediate(r));
+      last = performance.now();
+    }
+  }
+  return out;
+}
+
 /** Like loadCatalogs, but a directory of many files is parsed on all cores. */
 export async function loadCatalogsParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
-  if (!isDirectory(path)) return [loadCatalogFile(path, options)];
+  const whole = (catalogs: Catalog[]) => (options.onProgress?.(1, 1), catalogs);
+  if (!isDirectory(path)) return whole([loadCatalogFile(path, options)]);
   const dirParser = detectDirectoryParser(path, options.format);
-  if (dirParser) return dirParser.parseDirectory(path, { service: options.service });
+  if (dirParser) return whole(dirParser.parseDirectory(path, { service: options.service }));
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
   // Snapshots read faster than workers start: parse them here.
-  if (isSnapshotFile(files[0]!)) return directoryCatalogs(files.map((f) => loadDirectoryMember(f, options)));
+  if (isSnapshotFile(files[0]!)) return directoryCatalogs(options.onProgress ? await loadWithProgress(files, options) : files.map((f) => loadDirectoryMember(f, options)));
   return directoryCatalogs(await loadFilesParallel(files, options, files.map((f) => statSync(f).size)));
 }
 

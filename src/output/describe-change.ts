@@ -58,12 +58,14 @@ export function changeDetail(c: Change): string {
 export function plainWordDiff(c: Change): string {
   return (c.words ?? [])
     .map((p) => {
-      const t = oneLine(p.text);
-      if (p.op === 'added') return `{+${t}+}`;
-      if (p.op === 'removed') return `[-${t}-]`;
-      return p.text.replace(/\s+/g, ' ');
+      if (p.op === 'same') return p.text.replace(/\s+/g, ' ');
+      // spaces around the words stay outside the markers: `Encrypts {+a+} plaintext`
+      const lead = /^\s/.test(p.text) ? ' ' : '';
+      const trail = /\s$/.test(p.text) ? ' ' : '';
+      return `${lead}${p.op === 'added' ? `{+${oneLine(p.text)}+}` : `[-${oneLine(p.text)}-]`}${trail}`;
     })
     .join('')
+    .replace(/ {2,}/g, ' ')
     .trim();
 }
 

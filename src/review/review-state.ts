@@ -1,75 +1,96 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
 
-/** Marks of one review, under the hash of its two inputs. */
-interface ReviewEntry {
-  old: string;
-  new: string;
-  updated: string;
-  reviewed: string[];
+/**
+ * What a review keeps between runs. Marks are change fingerprints (src/diff/change-identity.ts),
+ * not hashes of the inputs, so a run on new inputs keeps the marks of changes still there.
+ */
+export interface SavedReview {
+  /** Fingerprints of the changes marked reviewed. */
+  reviewed: ReadonlySet<string>;
+  /** Fingerprints of the changes selected for export. */
+  exported: ReadonlySet<string>;
+  /** Every fingerprint any run has shown: what is not here is new. */
+  seen: ReadonlySet<string>;
+  /** The change under the cursor. */
+  cursor?: string;
 }
 
 interface StateFile {
-  version: 1;
-  reviews: Record<string, ReviewEntry>;
+  version: 2;
+  old?: string;
+  new?: string;
+  updated: string;
+  reviewed: string[];
+  exported: string[];
+  seen: string[];
+  cursor?: string;
 }
 
 /** Where a review's marks live: what it starts with and how to save them. */
 export interface ReviewStore {
   /** The state file, if marks are saved. */
   readonly file?: string;
-  readonly initial: ReadonlySet<string>;
+  /** What the last run saved; undefined on a first run. */
+  readonly initial?: SavedReview;
   /** Why the saved marks could not be read, if so. */
   readonly warning?: string;
   /** Save soon (debounced). */
-  save(keys: ReadonlySet<string>): void;
+  save(review: SavedReview): void;
   /** Write a pending save now. */
   flush(): void;
   /** Called when a save fails. */
   onError?: (message: string) => void;
 }
 
-/** `.iamdiff-review/<hash>.json` in the directory that holds NEW. */
-export function defaultStateFile(newPath: string, hash: string): string {
-  return join(dirname(resolve(newPath)), '.iamdiff-review', `${hash}.json`);
+/** `.iamdiff-review/marks.json` in the working directory: the review going on here. */
+export function defaultStateFile(cwd = process.cwd()): string {
+  return join(resolve(cwd), '.iamdiff-review', 'marks.json');
 }
 
-function readState(file: string): { state: StateFile; warning?: string } {
+const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((k): k is string => typeof k === 'string') : []);
+
+function readState(file: string): { saved?: SavedReview; warning?: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { state: { version: 1, reviews: {} } };
-    return { state: { version: 1, reviews: {} }, warning: `cannot read ${file}: ${(e as Error).message}` };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    return { warning: `cannot read ${file}: ${(e as Error).message}` };
   }
   try {
-    const parsed = JSON.parse(text) as StateFile;
-    if (parsed?.version !== 1 || typeof parsed.reviews !== 'object' || parsed.reviews === null) throw new Error('not an iamdiff review state');
-    return { state: parsed };
+    const parsed = JSON.parse(text) as Partial<StateFile>;
+    if (parsed?.version !== 2) throw new Error(parsed && typeof parsed === 'object' && 'version' in parsed ? `state version ${String(parsed.version)}, not 2` : 'not an iamdiff review state');
+    return {
+      saved: {
+        reviewed: new Set(strings(parsed.reviewed)),
+        exported: new Set(strings(parsed.exported)),
+        seen: new Set(strings(parsed.seen)),
+        cursor: typeof parsed.cursor === 'string' ? parsed.cursor : undefined,
+      },
+    };
   } catch (e) {
-    return { state: { version: 1, reviews: {} }, warning: `ignored ${file}: ${(e as Error).message}` };
+    return { warning: `ignored ${file}: ${(e as Error).message}` };
   }
 }
 
 /** Marks kept only in memory (no state file). */
-export function memoryStore(initial: Iterable<string> = [], warning?: string): ReviewStore {
-  return { initial: new Set(initial), warning, save() {}, flush() {} };
+export function memoryStore(initial?: SavedReview, warning?: string): ReviewStore {
+  return { initial, warning, save() {}, flush() {} };
 }
 
-/** Marks saved in `file` under `hash`, written atomically at most every `debounceMs`. */
-export function openReviewStore(file: string, hash: string, sides: { old: string; new: string }, { debounceMs = 200 } = {}): ReviewStore {
-  const { state, warning } = readState(file);
-  const entry = state.reviews[hash];
-  const initial = new Set(Array.isArray(entry?.reviewed) ? entry.reviewed.filter((k) => typeof k === 'string') : []);
-  let pending: ReadonlySet<string> | undefined;
+/** Marks saved in `file`, written atomically at most every `debounceMs`. */
+export function openReviewStore(file: string, sides: { old?: string; new?: string } = {}, { debounceMs = 200 } = {}): ReviewStore {
+  const { saved, warning } = readState(file);
+  let pending: SavedReview | undefined;
   let timer: NodeJS.Timeout | undefined;
   const store: ReviewStore = {
     file,
-    initial,
+    initial: saved,
     warning,
-    save(keys) {
-      pending = keys;
+    save(review) {
+      pending = review;
       if (timer) return;
       timer = setTimeout(() => store.flush(), debounceMs);
       timer.unref();
@@ -78,10 +99,18 @@ export function openReviewStore(file: string, hash: string, sides: { old: string
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (!pending) return;
-      state.reviews[hash] = { old: sides.old, new: sides.new, updated: new Date().toISOString(), reviewed: [...pending].sort() };
+      const state: StateFile = {
+        version: 2,
+        ...sides,
+        updated: new Date().toISOString(),
+        reviewed: [...pending.reviewed].sort(),
+        exported: [...pending.exported].sort(),
+        seen: [...pending.seen].sort(),
+        ...(pending.cursor !== undefined && { cursor: pending.cursor }),
+      };
       pending = undefined;
       try {
-        writeFileAtomic(file, JSON.stringify(state, null, 2) + '\n', { overwrite: true });
+        writeFileAtomic(file, JSON.stringify(state, null, 1) + '\n', { overwrite: true });
       } catch (e) {
         store.onError?.(`cannot save marks to ${file}: ${(e as Error).message}`);
       }

@@ -2,45 +2,22 @@ import { render } from 'ink';
 import type { DiffResult } from '../diff/diff-result.js';
 import type { ActionLookup } from './action-lookup.js';
 import { ReviewApp } from './app.js';
-import { hashInputs } from './input-hash.js';
-import { defaultStateFile, memoryStore, openReviewStore, type ReviewStore } from './review-state.js';
+import type { ReviewStore } from './review-state.js';
 
-export interface RunAppOptions {
-  /** State file; undefined: `.iamdiff-review/<hash>.json` beside NEW; null: marks are not saved. */
-  stateFile?: string | null;
-  lookup?: ActionLookup;
-  exportDir?: string;
+export interface Streams {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
 }
 
-/** The store for a result's inputs: marks keyed by the hash of both inputs. */
-export function storeFor(result: DiffResult, stateFile: string | null | undefined): ReviewStore {
-  if (stateFile === null) return memoryStore();
-  const [oldPath, newPath] = [result.old.path, result.new.path];
-  if (oldPath === '-' || newPath === '-') return memoryStore([], 'marks are not saved: an input was read from standard input');
-  const hash = hashInputs(oldPath, newPath);
-  return openReviewStore(stateFile ?? defaultStateFile(newPath, hash), hash, { old: oldPath, new: newPath });
-}
-
-const ALT_SCREEN_ON = '\u001B[?1049h';
-const ALT_SCREEN_OFF = '\u001B[?1049l';
-
-/** Run the review on a terminal (alternate screen) until the user quits. */
-export async function runReviewApp(result: DiffResult, opts: RunAppOptions, streams: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream; stderr: NodeJS.WriteStream }): Promise<number> {
-  const store = storeFor(result, opts.stateFile);
-  streams.stdout.write(ALT_SCREEN_ON);
-  try {
-    const app = render(<ReviewApp result={result} lookup={opts.lookup} store={store} exportDir={opts.exportDir} />, {
-      stdout: streams.stdout,
-      stdin: streams.stdin,
-      stderr: streams.stderr,
-      patchConsole: false,
-      exitOnCtrlC: true,
-    });
-    await app.waitUntilExit();
-  } finally {
-    store.flush();
-    streams.stdout.write(ALT_SCREEN_OFF);
-  }
-  if (store.file) streams.stderr.write(`review marks saved in ${store.file}\n`);
-  return 0;
+/** Run the review app on a terminal until the user quits (the caller owns the alternate screen). */
+export async function runReviewApp(result: DiffResult, opts: { lookup?: ActionLookup; store: ReviewStore; exportDir?: string; color: boolean }, streams: Streams): Promise<void> {
+  const app = render(<ReviewApp result={result} lookup={opts.lookup} store={opts.store} exportDir={opts.exportDir} color={opts.color} />, {
+    stdout: streams.stdout,
+    stdin: streams.stdin,
+    stderr: streams.stderr,
+    patchConsole: false,
+    exitOnCtrlC: true,
+  });
+  await app.waitUntilExit();
 }

@@ -7,8 +7,8 @@ import { ReviewApp } from '../../src/review/app.js';
 
 const DOWN = '\u001B[B';
 
-/** A generated result with `n` changes across kinds and severities. */
-export function bigResult(n: number): DiffResult {
+/** A generated result with `n` changes across kinds and severities, in `services` services. */
+export function bigResult(n: number, services = 1): DiffResult {
   const kinds = [
     ['action-added', 'medium'],
     ['condition-key-added', 'low'],
@@ -18,7 +18,8 @@ export function bigResult(n: number): DiffResult {
   const changes: Change[] = [];
   for (let i = 0; i < n; i++) {
     const [kind, severity] = kinds[i % kinds.length]!;
-    const c: Change = { kind, severity, reason: `why ${kind} matters`, service: 'svc', action: `Action${String(i).padStart(5, '0')}` };
+    const service = services === 1 ? 'svc' : `svc${String(i % services).padStart(3, '0')}`;
+    const c: Change = { kind, severity, reason: `why ${kind} matters`, service, action: `Action${String(i).padStart(5, '0')}` };
     if (kind === 'condition-key-added') c.key = `svc:Key${i}`;
     if (kind === 'access-level-changed') Object.assign(c, { before: 'Read', after: 'List' });
     if (kind === 'description-changed') {
@@ -31,7 +32,8 @@ export function bigResult(n: number): DiffResult {
     }
     changes.push(c);
   }
-  const side = (path: string) => ({ path, format: 'generated', label: path, services: ['svc'] });
+  const names = [...new Set(changes.map((c) => c.service))];
+  const side = (path: string) => ({ path, format: 'generated', label: path, services: names });
   return { old: side('old'), new: side('new'), notCompared: [], summary: {}, changes };
 }
 
