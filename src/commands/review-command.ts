@@ -28,6 +28,8 @@ export interface ReviewOptions {
   exportDir?: string;
   /** --color / --no-color (default: NO_COLOR decides). */
   color?: boolean;
+  /** Told when the diff is loaded, before the app starts (for the bench). */
+  onLoaded?: () => void;
 }
 
 /** Why the app cannot run here, or undefined when it can. */
@@ -67,9 +69,9 @@ export async function reviewPaths(oldPath: string, newPath: string, values: Diff
   const stdout = io.stdout as NodeJS.WriteStream;
   const stderr = ((io.stderr as Partial<NodeJS.WriteStream>).on ? io.stderr : process.stderr) as NodeJS.WriteStream;
   const color = wantColor(opts.color, true, io.env);
-  const { result, skipped, store } = await runReviewSession({ oldPath, newPath, values, stateFile: opts.stateFile, color, exportDir: opts.exportDir }, { stdout, stdin, stderr });
+  const { result, skipped, store } = await runReviewSession({ oldPath, newPath, values, stateFile: opts.stateFile, color, exportDir: opts.exportDir, onLoaded: opts.onLoaded }, { stdout, stdin, stderr });
   writeSkipped(io, skipped);
-  if (store.file) io.stderr.write(`review marks saved in ${store.file}\n`);
+  if (store?.file) io.stderr.write(`review marks saved in ${store.file}\n`);
   return result;
 }
 

@@ -8,18 +8,18 @@ export interface NodeCounts {
 }
 
 /** One action's changes; `action` undefined holds the service's own changes (resource types, service keys…). */
-export interface ActionNode {
+export interface ActionNode<T = Change> {
   service: string;
   action?: string;
-  changes: Change[];
+  changes: T[];
   counts: NodeCounts;
 }
 
-export interface ServiceNode {
+export interface ServiceNode<T = Change> {
   service: string;
   /** Service-level changes first (action undefined), then actions. */
-  actions: ActionNode[];
-  changes: Change[];
+  actions: ActionNode<T>[];
+  changes: T[];
   counts: NodeCounts;
 }
 
@@ -48,32 +48,44 @@ export function compareCounts(a: NodeCounts, b: NodeCounts): number {
   return severityRank(b.highest) - severityRank(a.highest) || b.bySeverity.high - a.bySeverity.high || b.bySeverity.medium - a.bySeverity.medium || b.bySeverity.low - a.bySeverity.low;
 }
 
-/** Order of changes inside an action: severity first (or not), then kind, then diff order. */
-function sortChanges(changes: Change[], order: TreeOrder): Change[] {
-  const idx = new Map(changes.map((c, i) => [c, i]));
-  return [...changes].sort((a, b) => (order === 'severity' ? severityRank(b.severity) - severityRank(a.severity) : 0) || kindRank(a.kind) - kindRank(b.kind) || byName(a.kind, b.kind) || idx.get(a)! - idx.get(b)!);
-}
-
 /** Changes grouped service → action → change, with counts on every node, in the given order. */
 export function buildServiceTree(changes: readonly Change[], order: TreeOrder = 'severity'): ServiceNode[] {
-  const services = new Map<string, Map<string, Change[]>>();
-  for (const c of changes) {
+  return groupByService(changes, (c) => c, order);
+}
+
+/**
+ * The same for any items that stand for changes (the review keeps indices): items keep their
+ * given order where the sort does not decide (the diff's order).
+ */
+export function groupByService<T>(items: readonly T[], changeOf: (t: T) => Change, order: TreeOrder = 'severity'): ServiceNode<T>[] {
+  const pos = new Map<T, number>();
+  const services = new Map<string, Map<string, T[]>>();
+  items.forEach((t, i) => {
+    pos.set(t, i);
+    const c = changeOf(t);
     let actions = services.get(c.service);
     if (!actions) services.set(c.service, (actions = new Map()));
     // '' holds the service's own changes; action names compare case-insensitively
     const key = c.action === undefined ? '' : c.action.toLowerCase();
     let list = actions.get(key);
     if (!list) actions.set(key, (list = []));
-    list.push(c);
-  }
-  const tree: ServiceNode[] = [];
+    list.push(t);
+  });
+  const bySeverity = order === 'severity';
+  const inAction = (a: T, b: T) => {
+    const x = changeOf(a);
+    const y = changeOf(b);
+    return (bySeverity ? severityRank(y.severity) - severityRank(x.severity) : 0) || kindRank(x.kind) - kindRank(y.kind) || byName(x.kind, y.kind) || pos.get(a)! - pos.get(b)!;
+  };
+  const count = (list: T[]) => countChanges(list.map(changeOf));
+  const tree: ServiceNode<T>[] = [];
   for (const [service, actions] of services) {
-    const nodes: ActionNode[] = [...actions.entries()].map(([key, list]) => ({ service, action: key === '' ? undefined : list[0]!.action, changes: sortChanges(list, order), counts: countChanges(list) }));
-    nodes.sort((a, b) => (a.action === undefined ? -1 : b.action === undefined ? 1 : 0) || (order === 'severity' ? compareCounts(a.counts, b.counts) : 0) || byName(a.action, b.action));
+    const nodes: ActionNode<T>[] = [...actions.entries()].map(([key, list]) => ({ service, action: key === '' ? undefined : changeOf(list[0]!).action, changes: list.sort(inAction), counts: count(list) }));
+    nodes.sort((a, b) => (a.action === undefined ? -1 : b.action === undefined ? 1 : 0) || (bySeverity ? compareCounts(a.counts, b.counts) : 0) || byName(a.action, b.action));
     const all = nodes.flatMap((n) => n.changes);
-    tree.push({ service, actions: nodes, changes: all, counts: countChanges(all) });
+    tree.push({ service, actions: nodes, changes: all, counts: count(all) });
   }
-  return tree.sort((a, b) => (order === 'severity' ? compareCounts(a.counts, b.counts) : 0) || byName(a.service, b.service));
+  return tree.sort((a, b) => (bySeverity ? compareCounts(a.counts, b.counts) : 0) || byName(a.service, b.service));
 }
 
 /** `12 high, 3 medium` (levels with none left out). */

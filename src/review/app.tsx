@@ -53,9 +53,14 @@ export function ReviewApp({ result, lookup, store: givenStore, exportDir, now = 
   const model = useMemo(() => createReviewModel(result.changes, lookup), [result, lookup]);
   const view = useMemo(() => createViewCache(model), [model]);
   const store = useMemo(() => givenStore ?? memoryStore(), [givenStore]);
-  const current = useMemo(() => new Set(model.fp), [model]);
+  // Every fingerprint of this run, made when first needed (marks to carry, or to save).
+  const currentRef = useRef<{ model: typeof model; set: Set<string> }>(undefined);
+  const current = () => {
+    if (currentRef.current?.model !== model) currentRef.current = { model, set: new Set(model.fp) };
+    return currentRef.current.set;
+  };
   const [state, setState] = useState<ReviewState>(() => {
-    const carried = carryMarks(store.initial, current);
+    const carried = carryMarks(store.initial, store.initial ? current() : new Set<string>());
     let s = initialState({ reviewed: carried.reviewed, exported: carried.exported });
     // the cursor where the last run left it
     const at = store.initial?.cursor !== undefined ? model.byFp.get(store.initial.cursor) : undefined;
@@ -78,7 +83,7 @@ export function ReviewApp({ result, lookup, store: givenStore, exportDir, now = 
     const n = v.sel >= 0 ? v.rows[v.sel] : undefined;
     return n ? model.fp[n.items[0]!] : undefined;
   };
-  const saveMarks = (s: ReviewState) => store.save(marksToSave(store.initial, current, { ...s.marks, cursor: cursorFp(s) }));
+  const saveMarks = (s: ReviewState) => store.save(marksToSave(store.initial, current(), { ...s.marks, cursor: cursorFp(s) }));
 
   useEffect(() => {
     store.onError = (text) => update({ ...latest.current, message: { text, error: true } });
@@ -134,8 +139,8 @@ export function ReviewApp({ result, lookup, store: givenStore, exportDir, now = 
 
   const v = view(state);
   const node = v.sel >= 0 ? v.rows[v.sel] : undefined;
-  const reviewedCount = useMemo(() => model.fp.filter((f) => state.marks.reviewed.has(f)).length, [model, state.marks.reviewed]);
-  const exportedCount = useMemo(() => model.fp.filter((f) => state.marks.exported.has(f)).length, [model, state.marks.exported]);
+  const reviewedCount = useMemo(() => (state.marks.reviewed.size ? model.fp.filter((f) => state.marks.reviewed.has(f)).length : 0), [model, state.marks.reviewed]);
+  const exportedCount = useMemo(() => (state.marks.exported.size ? model.fp.filter((f) => state.marks.exported.has(f)).length : 0), [model, state.marks.exported]);
   const detailWidth = layout.wide ? layout.detail.width : layout.width;
   const lines = useMemo(
     () => detailLines(node, { model, sides: result, reviewed: state.marks.reviewed, exported: state.marks.exported, query: state.query }, detailWidth),

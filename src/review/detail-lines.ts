@@ -108,6 +108,7 @@ function changeLines(c: Change, ctx: DetailContext, w: number): Line[] {
 
 /** Marks of a node's changes: `✓ 3/12 reviewed · 2 selected for export`. */
 function marksLine(node: TreeNode, ctx: DetailContext): Line {
+  if (ctx.reviewed.size === 0 && ctx.exported.size === 0) return [seg(`✓ 0/${node.items.length} reviewed`)];
   const fps = node.items.map((i) => ctx.model.fp[i]!);
   const r = fps.filter((f) => ctx.reviewed.has(f)).length;
   const e = fps.filter((f) => ctx.exported.has(f)).length;

@@ -1,4 +1,4 @@
-import { SEVERITIES, severityRank, type Change, type ChangeKind, type Severity } from '../diff/change.js';
+import { severityRank, type Change, type ChangeKind, type Severity } from '../diff/change.js';
 import { changeFingerprint } from '../diff/change-identity.js';
 import { kindRank } from '../output/change-tree.js';
 import { changeDetail, changeSubject } from '../output/describe-change.js';
@@ -18,10 +18,10 @@ export const NO_FILTER: ListFilter = { minSeverity: 'low', state: 'all' };
 export interface ReviewModel {
   /** In diff order; a change is known by its index here. */
   all: Change[];
-  /** Fingerprint of each change (marks are kept by these). */
-  fp: string[];
+  /** Fingerprint of each change (marks are kept by these; made on first use). */
+  readonly fp: string[];
   /** Index of the first change with a fingerprint. */
-  byFp: Map<string, number>;
+  readonly byFp: Map<string, number>;
   /** Services with changes, by name. */
   services: string[];
   /** Kinds present, most severe first. */
@@ -35,11 +35,10 @@ export interface ReviewModel {
 
 export function createReviewModel(changes: Change[], lookup?: ActionLookup): ReviewModel {
   const all = changes;
-  const fp = all.map(changeFingerprint);
-  const byFp = new Map<string, number>();
-  fp.forEach((f, i) => {
-    if (!byFp.has(f)) byFp.set(f, i);
-  });
+  // Fingerprints are made on first use: a first run with no marks draws its first frame without them.
+  let fps: string[] | undefined;
+  let byFps: Map<string, number> | undefined;
+  const fpList = () => (fps ??= all.map(changeFingerprint));
   const services = [...new Set(all.map((c) => c.service))].sort();
   const highest = new Map<ChangeKind, number>();
   for (const c of all) highest.set(c.kind, Math.max(highest.get(c.kind) ?? 0, severityRank(c.severity)));
@@ -59,8 +58,18 @@ export function createReviewModel(changes: Change[], lookup?: ActionLookup): Rev
   const same = (a: ListFilter, b: ListFilter) => a.service === b.service && a.kind === b.kind && a.minSeverity === b.minSeverity && a.state === b.state;
   return {
     all,
-    fp,
-    byFp,
+    get fp() {
+      return fpList();
+    },
+    get byFp() {
+      if (!byFps) {
+        byFps = new Map();
+        fpList().forEach((f, i) => {
+          if (!byFps!.has(f)) byFps!.set(f, i);
+        });
+      }
+      return byFps;
+    },
     services,
     kinds,
     lookup,
@@ -73,7 +82,7 @@ export function createReviewModel(changes: Change[], lookup?: ActionLookup): Rev
         if (filter.service !== undefined && c.service !== filter.service) return;
         if (filter.kind !== undefined && c.kind !== filter.kind) return;
         if (severityRank(c.severity) < min) return;
-        if (filter.state !== 'all' && reviewed.has(fp[i]!) !== (filter.state === 'reviewed')) return;
+        if (filter.state !== 'all' && reviewed.has(fpList()[i]!) !== (filter.state === 'reviewed')) return;
         result.push(i);
       });
       last = { filter: { ...filter }, reviewed, result };
@@ -100,5 +109,3 @@ export function filterWords(f: ListFilter): string[] {
     f.state !== 'all' ? `${f.state} only` : '',
   ].filter(Boolean);
 }
-
-export const SEVERITY_LEVELS = SEVERITIES;

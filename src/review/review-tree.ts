@@ -1,5 +1,5 @@
-import { SEVERITIES, type Change } from '../diff/change.js';
-import { buildServiceTree, countChanges, type NodeCounts } from '../output/change-tree.js';
+import { SEVERITIES } from '../diff/change.js';
+import { countChanges, groupByService, type ActionNode, type NodeCounts } from '../output/change-tree.js';
 import type { ReviewModel } from './review-model.js';
 
 /** `severity`: services in groups by their highest severity; `service`: by name, no groups; `kind`: a group per kind. */
@@ -27,7 +27,7 @@ export interface TreeNode {
 
 export interface ReviewTree {
   roots: TreeNode[];
-  byId: Map<string, TreeNode>;
+  byId: NodeIndex;
   /** Every change in tree order (collapsed or not). */
   leafOrder: number[];
   /** Position of each change in leafOrder. */
@@ -40,38 +40,70 @@ export interface ReviewTree {
   groupNodes: TreeNode[];
 }
 
-function node(partial: Omit<TreeNode, 'children' | 'counts' | 'pos'> & { counts?: NodeCounts }, changes: Change[]): TreeNode {
-  return { ...partial, counts: partial.counts ?? countChanges(changes), children: [], pos: 0 };
+function node(fields: Omit<TreeNode, 'children' | 'pos'>): TreeNode {
+  return Object.assign(fields, { children: [] as TreeNode[], pos: 0 });
 }
 
-/** service → action → change nodes for some changes, under `prefix` ids and at `depth`. */
-function serviceNodes(model: ReviewModel, indices: number[], depth: number, prefix: string, order: 'severity' | 'service'): TreeNode[] {
-  const index = new Map<Change, number>(indices.map((i) => [model.all[i]!, i]));
-  return buildServiceTree(
-    indices.map((i) => model.all[i]!),
-    order,
-  ).map((s) => {
-    const sid = `s:${prefix}:${s.service}`;
-    const service = node({ id: sid, type: 'service', depth, label: s.service, items: s.changes.map((c) => index.get(c)!), counts: s.counts }, s.changes);
-    for (const a of s.actions) {
-      const items = a.changes.map((c) => index.get(c)!);
-      const label = a.action === undefined ? `${s.service} (the service itself)` : `${s.service}:${a.action}`;
-      if (items.length === 1) {
-        service.children.push(node({ id: `c:${items[0]}`, type: 'change', depth: depth + 1, label, items, counts: a.counts, change: items[0], withAction: true, parent: service }, a.changes));
-        continue;
-      }
-      const action = node({ id: `a:${prefix}:${s.service}:${(a.action ?? '').toLowerCase()}`, type: 'action', depth: depth + 1, label, items, counts: a.counts, parent: service }, a.changes);
-      action.children = items.map((i) => node({ id: `c:${i}`, type: 'change', depth: depth + 2, label, items: [i], change: i, parent: action }, [model.all[i]!]));
-      service.children.push(action);
+/** Lookups by node id; a service's action and change nodes are made when first asked for. */
+export interface NodeIndex {
+  get(id: string): TreeNode | undefined;
+  has(id: string): boolean;
+}
+
+/** Positions: a service's own nodes number after it, before the next service. */
+const POS_STEP = 1_000_000;
+
+/** A service's action and change nodes (made on first use: most services stay closed). */
+function serviceChildren(model: ReviewModel, service: TreeNode, actions: ActionNode<number>[], prefix: string, made: Map<string, TreeNode>): TreeNode[] {
+  const depth = service.depth;
+  const children: TreeNode[] = [];
+  let pos = service.pos;
+  const add = (n: TreeNode) => {
+    n.pos = ++pos;
+    made.set(n.id, n);
+    return n;
+  };
+  for (const a of actions) {
+    const label = a.action === undefined ? `${service.label} (the service itself)` : `${service.label}:${a.action}`;
+    if (a.changes.length === 1) {
+      const i = a.changes[0]!;
+      children.push(add(node({ id: `c:${i}`, type: 'change', depth: depth + 1, label, items: a.changes, counts: a.counts, change: i, withAction: true, parent: service })));
+      continue;
     }
+    const action = add(node({ id: `a:${prefix}:${service.label}:${(a.action ?? '').toLowerCase()}`, type: 'action', depth: depth + 1, label, items: a.changes, counts: a.counts, parent: service }));
+    action.children = a.changes.map((i) => add(node({ id: `c:${i}`, type: 'change', depth: depth + 2, label, items: [i], counts: countChanges([model.all[i]!]), change: i, parent: action })));
+    children.push(action);
+  }
+  return children;
+}
+
+interface Built {
+  serviceOf: Map<number, TreeNode>;
+  byServiceId: Map<string, TreeNode>;
+  made: Map<string, TreeNode>;
+}
+
+/** Service nodes for some changes, under `prefix` ids and at `depth`; their children come on first use. */
+function serviceNodes(model: ReviewModel, indices: number[], depth: number, prefix: string, order: 'severity' | 'service', built: Built): TreeNode[] {
+  return groupByService(indices, (i) => model.all[i]!, order).map((s) => {
+    const service = node({ id: `s:${prefix}:${s.service}`, type: 'service', depth, label: s.service, items: s.changes, counts: s.counts });
+    let kids: TreeNode[] | undefined;
+    Object.defineProperty(service, 'children', {
+      get: () => (kids ??= serviceChildren(model, service, s.actions, prefix, built.made)),
+      set: (v: TreeNode[]) => (kids = v),
+      enumerable: true,
+    });
+    for (const i of s.changes) built.serviceOf.set(i, service);
+    built.byServiceId.set(service.id, service);
     return service;
   });
 }
 
 /** The tree of the filtered changes in an order. */
 export function buildTree(model: ReviewModel, indices: number[], order: Order): ReviewTree {
+  const built: Built = { serviceOf: new Map(), byServiceId: new Map(), made: new Map() };
   let roots: TreeNode[];
-  if (order === 'service') roots = serviceNodes(model, indices, 0, '', 'service');
+  if (order === 'service') roots = serviceNodes(model, indices, 0, '', 'service', built);
   else {
     // Groups: the service's highest severity, or the change's kind.
     const groups = new Map<string, number[]>();
@@ -79,9 +111,9 @@ export function buildTree(model: ReviewModel, indices: number[], order: Order): 
       const perService = new Map<string, number[]>();
       for (const i of indices) {
         const s = model.all[i]!.service;
-        const list = perService.get(s) ?? [];
-        list.push(i);
-        perService.set(s, list);
+        const list = perService.get(s);
+        if (list) list.push(i);
+        else perService.set(s, [i]);
       }
       for (const sev of SEVERITIES) groups.set(sev, []);
       for (const list of perService.values()) groups.get(countChanges(list.map((i) => model.all[i]!)).highest)!.push(...list);
@@ -92,25 +124,41 @@ export function buildTree(model: ReviewModel, indices: number[], order: Order): 
     roots = [];
     for (const [key, list] of groups) {
       if (list.length === 0) continue;
-      const children = serviceNodes(model, list, 1, key, 'severity');
-      const group = node({ id: `g:${key}`, type: 'group', depth: 0, label: order === 'severity' ? key.toUpperCase() : key, items: children.flatMap((c) => c.items) }, list.map((i) => model.all[i]!));
+      const children = serviceNodes(model, list, 1, key, 'severity', built);
+      const group = node({ id: `g:${key}`, type: 'group', depth: 0, label: order === 'severity' ? key.toUpperCase() : key, items: children.flatMap((c) => c.items), counts: countChanges(list.map((i) => model.all[i]!)) });
       for (const c of children) c.parent = group;
       group.children = children;
       roots.push(group);
     }
   }
-  const byId = new Map<string, TreeNode>();
-  const leafOrder: number[] = [];
-  let services = 0;
-  const walk = (n: TreeNode) => {
-    n.pos = byId.size;
-    byId.set(n.id, n);
-    if (n.type === 'service') services++;
-    if (n.change !== undefined) leafOrder.push(n.change);
-    n.children.forEach(walk);
+  // Groups and services are numbered now; what is below a service when it is made.
+  const top = new Map<string, TreeNode>();
+  let pos = 0;
+  const number = (n: TreeNode) => {
+    n.pos = pos;
+    pos += POS_STEP;
+    top.set(n.id, n);
   };
-  roots.forEach(walk);
-  const nodes = [...byId.values()];
+  for (const r of roots) {
+    number(r);
+    if (r.type === 'group') r.children.forEach(number);
+  }
+  const nodes = [...top.values()];
+  const serviceNodesList = nodes.filter((n) => n.type === 'service');
+  const leafOrder = serviceNodesList.flatMap((n) => n.items);
+  const byId: NodeIndex = {
+    get(id) {
+      const t = top.get(id);
+      if (t) return t;
+      // make the service's nodes, then look
+      const service = id.startsWith('c:') ? built.serviceOf.get(Number(id.slice(2))) : id.startsWith('a:') ? built.byServiceId.get(`s:${id.slice(2, id.lastIndexOf(':'))}`) : undefined;
+      void service?.children;
+      return built.made.get(id);
+    },
+    has(id) {
+      return this.get(id) !== undefined;
+    },
+  };
   return {
     roots,
     byId,
@@ -118,15 +166,16 @@ export function buildTree(model: ReviewModel, indices: number[], order: Order): 
     leafPos: new Map(leafOrder.map((c, i) => [c, i])),
     order,
     hasGroups: order !== 'service',
-    services,
-    serviceNodes: nodes.filter((n) => n.type === 'service'),
+    services: serviceNodesList.length,
+    serviceNodes: serviceNodesList,
     groupNodes: nodes.filter((n) => n.type === 'group'),
   };
 }
 
 /** Open unless told otherwise: groups and actions open; services open when there is only one. */
 export function isOpen(tree: ReviewTree, expanded: ReadonlyMap<string, boolean>, n: TreeNode): boolean {
-  if (n.children.length === 0) return false;
+  // a change is a leaf; every other node has something below it (asking would make a service's nodes)
+  if (n.type === 'change') return false;
   const set = expanded.get(n.id);
   if (set !== undefined) return set;
   return n.type !== 'service' || tree.services === 1;

@@ -1,8 +1,7 @@
-import { render } from 'ink';
-import type { DiffResult } from '../diff/diff-result.js';
-import type { ActionLookup } from './action-lookup.js';
-import { ReviewApp } from './app.js';
-import type { ReviewStore } from './review-state.js';
+import { Box, render, Text, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+import { ReviewApp, type ReviewAppProps } from './app.js';
+import { loadingLines, type LoadingState } from './loading-screen.js';
 
 export interface Streams {
   stdout: NodeJS.WriteStream;
@@ -10,14 +9,55 @@ export interface Streams {
   stderr: NodeJS.WriteStream;
 }
 
-/** Run the review app on a terminal until the user quits (the caller owns the alternate screen). */
-export async function runReviewApp(result: DiffResult, opts: { lookup?: ActionLookup; store: ReviewStore; exportDir?: string; color: boolean }, streams: Streams): Promise<void> {
-  const app = render(<ReviewApp result={result} lookup={opts.lookup} store={opts.store} exportDir={opts.exportDir} color={opts.color} />, {
+/** How the session drives the mounted UI: loading progress, then the review itself. */
+export interface ReviewBus {
+  progress?: (s: LoadingState) => void;
+  start?: (props: ReviewAppProps) => void;
+  /** Called once progress and start are there. */
+  onReady?: () => void;
+}
+
+/** The loading screen, as the plain first frame draws it; q (or Ctrl-C) gives up. */
+export function LoadingView({ state }: { state: LoadingState }) {
+  const { stdout } = useStdout();
+  const { exit } = useApp();
+  useInput((input) => {
+    if (input === 'q') exit();
+  });
+  return (
+    <Box flexDirection="column">
+      {loadingLines(state, stdout.columns || 80).map((l, i) => (
+        <Text key={i}>{l || ' '}</Text>
+      ))}
+    </Box>
+  );
+}
+
+/** The loading screen until the diff is there, then the app. */
+export function ReviewRoot({ initial, bus }: { initial: LoadingState; bus: ReviewBus }) {
+  const [loading, setLoading] = useState(initial);
+  const [props, setProps] = useState<ReviewAppProps>();
+  useEffect(() => {
+    bus.progress = (s) => setLoading({ ...s, sides: { old: { ...s.sides.old }, new: { ...s.sides.new } } });
+    bus.start = setProps;
+    bus.onReady?.();
+  }, [bus]);
+  return props ? <ReviewApp {...props} /> : <LoadingView state={loading} />;
+}
+
+/**
+ * Mount the UI on the terminal while loading goes on (React, ink and their first layout are
+ * warm when the diff arrives); `exited` resolves when the user quits.
+ */
+export function mountReview(initial: LoadingState, streams: Streams): { bus: ReviewBus; ready: Promise<void>; exited: Promise<void> } {
+  const bus: ReviewBus = {};
+  const ready = new Promise<void>((resolve) => (bus.onReady = resolve));
+  const app = render(<ReviewRoot initial={initial} bus={bus} />, {
     stdout: streams.stdout,
     stdin: streams.stdin,
     stderr: streams.stderr,
     patchConsole: false,
     exitOnCtrlC: true,
   });
-  await app.waitUntilExit();
+  return { bus, ready, exited: app.waitUntilExit().then(() => undefined) };
 }

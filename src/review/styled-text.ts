@@ -16,12 +16,15 @@ export interface Seg {
 /** One screen line. */
 export type Line = Seg[];
 
-export const width = (s: string): number => stringWidth(s);
+const ASCII = /^[\x20-\x7e]*$/;
+/** Columns a string takes (printable ASCII: its length, without asking string-width). */
+export const width = (s: string): number => (ASCII.test(s) ? s.length : stringWidth(s));
 export const lineWidth = (l: Line): number => l.reduce((w, s) => w + width(s.text), 0);
 export const seg = (text: string, style: Omit<Seg, 'text'> = {}): Seg => ({ text, ...style });
 
 /** Cut a string to at most `w` columns. */
 function cut(text: string, w: number): [string, string] {
+  if (ASCII.test(text)) return [text.slice(0, Math.max(0, w)), text.slice(Math.max(0, w))];
   let used = 0;
   let i = 0;
   const chars = Array.from(text);

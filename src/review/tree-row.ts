@@ -24,6 +24,7 @@ const sevTag = (s: Severity): Seg => seg(TAG[s], { color: SEVERITY_COLOR[s], bol
 
 /** `✓` all reviewed, `·` some, ` ` none; the same with `●`/`∘` for the export selection. */
 function markCells(node: TreeNode, ctx: RowContext): Seg[] {
+  if (ctx.reviewed.size === 0 && ctx.exported.size === 0) return [seg('  ')];
   let r = 0;
   let e = 0;
   for (const i of node.items) {
