@@ -29,6 +29,7 @@ async function run(): Promise<Record<string, unknown>> {
       return { code, wallMs: performance.now(), outputBytes: bytes, sha256: hash.digest('hex') };
     }
     case 'review': {
+      process.env.NODE_ENV = 'production'; // as the review command runs React
       const { benchReview } = await import('./review-bench.js');
       return { ...(await benchReview(args[0] ? Number(args[0]) : undefined)) };
     }
