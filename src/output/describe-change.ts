@@ -51,7 +51,17 @@ export function changeDetail(c: Change): string {
     case 'policy-pattern-added':
     case 'policy-pattern-removed':
       return `${c.kind.endsWith('added') ? '+' : '-'} ${v(c.pattern)}`;
+    default:
+      return genericDetail(c);
   }
+}
+
+/** A kind this file does not know yet (a newer diff engine): what its subject and values say. */
+function genericDetail(c: Change): string {
+  const v = (s: string | undefined) => oneLine(s ?? '');
+  const subject = [c.key, c.dependentAction, c.pattern, c.policy].find((x) => x !== undefined);
+  const values = c.before !== undefined && c.after !== undefined ? `${v(c.before)} → ${v(c.after)}` : v(c.after ?? c.before);
+  return [subject === undefined ? '' : v(subject), values].filter(Boolean).join(' ');
 }
 
 /** `[-removed-]{+added+}` form of a description change. */

@@ -44,6 +44,7 @@ export async function runReviewSession(opts: SessionOptions, streams: Streams): 
   };
   let ui: { bus: ReviewBus; ready: Promise<void>; exited: Promise<void> } | undefined;
   let quit = false;
+  let started = false;
   let lastDraw = 0;
   const draw = (force = false) => {
     const t = performance.now();
@@ -56,6 +57,7 @@ export async function runReviewSession(opts: SessionOptions, streams: Streams): 
   draw(true);
   const cancel = () => {
     stdout.write(ALT_SCREEN_OFF);
+    streams.stderr.write('iamdiff: review cancelled while loading\n');
     process.exit(130);
   };
   process.once('SIGINT', cancel);
@@ -65,8 +67,11 @@ export async function runReviewSession(opts: SessionOptions, streams: Streams): 
     const mounted = import('./run-app.js').then(({ mountReview }) => {
       stdout.write(CLEAR);
       ui = mountReview(state, streams);
-      // Ctrl-C (or q) before the diff is there: nothing to review
-      void ui.exited.then(() => (quit = true));
+      // Ctrl-C (or q) before the diff is there: stop now, parsing cannot be interrupted otherwise
+      void ui.exited.then(() => {
+        quit = true;
+        if (!started) cancel();
+      });
       process.off('SIGINT', cancel);
     });
     const data = await loadReviewData(opts.oldPath, opts.newPath, opts.values, {
@@ -87,6 +92,7 @@ export async function runReviewSession(opts: SessionOptions, streams: Streams): 
     if (quit) return { result: data.result, skipped: data.skipped };
     const store = storeFor(opts.stateFile, { old: opts.oldPath, new: opts.newPath });
     try {
+      started = true;
       ui!.bus.start?.({ result: data.result, lookup: data.lookup, store, exportDir: opts.exportDir, color: opts.color });
       await ui!.exited;
     } finally {

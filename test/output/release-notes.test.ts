@@ -91,6 +91,14 @@ describe('release notes (Markdown) as a renderer reads them', () => {
     expect(rows.filter((r) => r[0] === 'high')).toHaveLength(big.changes.filter((c: Change) => c.severity === 'high').length);
   });
 
+  it('take a kind they have never heard of (a newer diff engine) like any other', () => {
+    const { result } = servicesResult();
+    const moved = { kind: 'condition-key-moved', severity: 'low', reason: 'the key still scopes the action', service: 'ecr', action: 'DescribeImages', key: 'aws:TagKeys', before: 'repository', after: 'the action' } as unknown as Change;
+    const doc = parseNotes(renderMarkdown({ ...result, changes: [...result.changes, moved] }));
+    expect(doc.tables[0]!.rows).toContainEqual(['condition-key-moved', 'low', '1', 'the key still scopes the action']);
+    expect(doc.services[0]!.tables[0]!.rows).toContainEqual(['low', 'ecr:DescribeImages', 'condition-key-moved', 'aws:TagKeys repository → the action']);
+  });
+
   it('diff --max-bytes and log --format markdown: a changelog, newest pair first, one legend', () => {
     const snaps = ['policy-sentry-ecr.policy-sentry-md.yaml', '2022-11-10.box-table.yaml', '2024-02-12.typedoc-enum.yaml'].map((f) => `snapshots/ecr/${f}`);
     const r = runCli(['log', ...snaps, '--format', 'markdown'], { cwd: ROOT });
