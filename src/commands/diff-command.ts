@@ -103,8 +103,8 @@ export const diffCommand: Command = {
     const skipped: string[] = [];
     if (values.interactive) {
       const { reviewPaths } = await import('./review-command.js');
-      const result = await reviewPaths(positionals[0]!, positionals[1]!, values, { stateFile: values.state, color: values['no-color'] ? false : values.color }, io);
-      return gateExitCode(result, values['exit-code'], values['fail-on']);
+      const { result, code } = await reviewPaths(positionals[0]!, positionals[1]!, values, { stateFile: values.state, color: values['no-color'] ? false : values.color }, io);
+      return Math.max(code, gateExitCode(result, values['exit-code'], values['fail-on']));
     }
     const result = await computeDiff(positionals[0]!, positionals[1]!, values, skipped);
     writeSkipped(io, skipped);

@@ -52,7 +52,7 @@ export async function loadReview(oldPath: string, newPath: string, values: DiffI
  * Review OLD against NEW in the full-screen app (loading screen first, then the tree); without
  * a terminal, print the text report instead and say why on stderr. Returns the diff reviewed.
  */
-export async function reviewPaths(oldPath: string, newPath: string, values: DiffInputOptions, opts: ReviewOptions, io: CommandIO): Promise<DiffResult> {
+export async function reviewPaths(oldPath: string, newPath: string, values: DiffInputOptions, opts: ReviewOptions, io: CommandIO): Promise<{ result: DiffResult; code: number }> {
   if (oldPath === '-' && newPath === '-') throw new UsageError('review: only one side can be read from standard input');
   const stdin = opts.stdin ?? process.stdin;
   const why = noTerminalReason(io, stdin);
@@ -62,7 +62,7 @@ export async function reviewPaths(oldPath: string, newPath: string, values: Diff
     writeSkipped(io, skipped);
     io.stdout.write(renderText(result, { color: wantColor(opts.color, io.stdout.isTTY, io.env) }));
     io.stderr.write(`review needs a terminal; printed the text report instead (${why})\n`);
-    return result;
+    return { result, code: 0 };
   }
   // The session (and, inside it, ink and react) loads only when the app runs.
   const { runReviewSession } = await import('../review/review-session.js');
@@ -71,8 +71,8 @@ export async function reviewPaths(oldPath: string, newPath: string, values: Diff
   const color = wantColor(opts.color, true, io.env);
   const { result, skipped, store } = await runReviewSession({ oldPath, newPath, values, stateFile: opts.stateFile, color, exportDir: opts.exportDir, onLoaded: opts.onLoaded }, { stdout, stdin, stderr });
   writeSkipped(io, skipped);
-  if (store?.file) io.stderr.write(`review marks saved in ${store.file}\n`);
-  return result;
+  const { reportSave } = await import('../review/review-state.js');
+  return { result, code: reportSave(store, io.stderr) };
 }
 
 export const reviewCommand: Command = {
@@ -83,7 +83,6 @@ export const reviewCommand: Command = {
     const { values, positionals } = parseCommandArgs('review', argv, REVIEW_OPTIONS);
     if (positionals.length !== 2) throw new UsageError('review: give exactly two sources, OLD and NEW');
     const color = values['no-color'] ? false : values.color;
-    await reviewPaths(positionals[0]!, positionals[1]!, values, { stateFile: values.state, color }, io);
-    return 0;
+    return (await reviewPaths(positionals[0]!, positionals[1]!, values, { stateFile: values.state, color }, io)).code;
   },
 };

@@ -1,5 +1,5 @@
 import type { Change } from '../diff/change.js';
-import type { DiffSide } from '../diff/diff-result.js';
+import type { DiffSide, NotCompared } from '../diff/diff-result.js';
 import { wordDiff } from '../diff/word-diff.js';
 import { severityCounts } from '../output/change-tree.js';
 import { changeDetail, changeSubject, sideName } from '../output/describe-change.js';
@@ -13,7 +13,7 @@ import { fitLine, seg, width, wrapLine, type Line, type Seg } from './styled-tex
 
 export interface DetailContext {
   model: ReviewModel;
-  sides: { old: DiffSide; new: DiffSide };
+  sides: { old: DiffSide; new: DiffSide; notCompared?: NotCompared[] };
   reviewed: ReadonlySet<string>;
   exported: ReadonlySet<string>;
   /** The search, highlighted where it occurs. */
@@ -102,9 +102,17 @@ function changeLines(c: Change, ctx: DetailContext, w: number): Line[] {
     const detail = changeDetail(c);
     if (detail) wrap([seg('change: ', { bold: true }), ...highlight(detail, ctx.query)]);
   }
+  // what the change is about, whatever fields its kind has (resource, key, operation…)
+  for (const [field, value] of Object.entries(c)) {
+    if (CHANGE_SHOWN.has(field) || typeof value !== 'string') continue;
+    wrap([seg(`${field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}: `, { bold: true }), ...highlight(oneLine(value), ctx.query)]);
+  }
   for (const line of impactLines(c.policies ?? [])) wrap([seg('policy: ', { bold: true }), seg(line)]);
   return out;
 }
+
+/** Fields of a change the lines above already show (or that are not about what changed). */
+const CHANGE_SHOWN = new Set(['kind', 'severity', 'reason', 'service', 'action', 'before', 'after', 'words', 'candidates', 'policies']);
 
 /** Marks of a node's changes: `✓ 3/12 reviewed · 2 selected for export`. */
 function marksLine(node: TreeNode, ctx: DetailContext): Line {
@@ -136,6 +144,11 @@ export function detailLines(node: TreeNode | undefined, ctx: DetailContext, w: n
     const { before, after } = ctx.model.lookup(first.service, first.action);
     out.push([]);
     out.push(...sideBySide(actionFacts(before, after), ctx.sides, w));
+  }
+  // what the sources could not tell about this service
+  const services = new Set(node.items.map((i) => ctx.model.all[i]!.service));
+  for (const g of ctx.sides.notCompared ?? []) {
+    if (node.type !== 'group' && g.services.some((s) => services.has(s))) wrap([seg(`not compared: ${oneLine(g.label)} — ${oneLine(g.reason)}`, { dim: true })]);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { oneLine } from '../text/sanitize.js';
 
 /**
  * What a review keeps between runs. Marks are change fingerprints (src/diff/change-identity.ts),
@@ -40,6 +41,10 @@ export interface ReviewStore {
   save(review: SavedReview): void;
   /** Write a pending save now. */
   flush(): void;
+  /** True once marks were written to the state file (after the atomic rename). */
+  readonly saved?: boolean;
+  /** Why the last save failed, or why marks cannot be saved at all. */
+  readonly saveError?: string;
   /** Called when a save fails. */
   onError?: (message: string) => void;
 }
@@ -51,18 +56,23 @@ export function defaultStateFile(cwd = process.cwd()): string {
 
 const strings = (x: unknown): string[] => (Array.isArray(x) ? x.filter((k): k is string => typeof k === 'string') : []);
 
-function readState(file: string): { saved?: SavedReview; warning?: string } {
+/**
+ * What the file holds. A file that exists but is not a review state of this version (not JSON,
+ * an older version, unreadable) is left alone: marks are kept in memory only and the warning says so.
+ */
+function readState(file: string): { saved?: SavedReview; warning?: string; writable: boolean } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    return { warning: `cannot read ${file}: ${(e as Error).message}` };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { writable: true };
+    return { writable: false, warning: `cannot read ${file}: ${(e as Error).message}; marks are not saved` };
   }
   try {
     const parsed = JSON.parse(text) as Partial<StateFile>;
     if (parsed?.version !== 2) throw new Error(parsed && typeof parsed === 'object' && 'version' in parsed ? `state version ${String(parsed.version)}, not 2` : 'not an iamdiff review state');
     return {
+      writable: true,
       saved: {
         reviewed: new Set(strings(parsed.reviewed)),
         exported: new Set(strings(parsed.exported)),
@@ -71,7 +81,7 @@ function readState(file: string): { saved?: SavedReview; warning?: string } {
       },
     };
   } catch (e) {
-    return { warning: `ignored ${file}: ${(e as Error).message}` };
+    return { writable: false, warning: `ignored ${file}: ${(e as Error).message}; marks are not saved over it` };
   }
 }
 
@@ -82,13 +92,14 @@ export function memoryStore(initial?: SavedReview, warning?: string): ReviewStor
 
 /** Marks saved in `file`, written atomically at most every `debounceMs`. */
 export function openReviewStore(file: string, sides: { old?: string; new?: string } = {}, { debounceMs = 200 } = {}): ReviewStore {
-  const { saved, warning } = readState(file);
+  const { saved, warning, writable } = readState(file);
   let pending: SavedReview | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const store: ReviewStore = {
+  const store: ReviewStore & { saved: boolean; saveError?: string } = {
     file,
     initial: saved,
     warning,
+    saved: false,
     save(review) {
       pending = review;
       if (timer) return;
@@ -99,6 +110,11 @@ export function openReviewStore(file: string, sides: { old?: string; new?: strin
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (!pending) return;
+      if (!writable) {
+        pending = undefined;
+        store.saveError = warning; // marked, but the file is not ours to overwrite
+        return;
+      }
       const state: StateFile = {
         version: 2,
         ...sides,
@@ -111,10 +127,26 @@ export function openReviewStore(file: string, sides: { old?: string; new?: strin
       pending = undefined;
       try {
         writeFileAtomic(file, JSON.stringify(state, null, 1) + '\n', { overwrite: true });
+        store.saved = true;
+        store.saveError = undefined;
       } catch (e) {
-        store.onError?.(`cannot save marks to ${file}: ${(e as Error).message}`);
+        store.saveError = `cannot save marks to ${file}: ${(e as Error).message}`;
+        store.onError?.(store.saveError);
       }
     },
   };
   return store;
+}
+
+/**
+ * What became of the marks, said only when it is true: "saved" after the file was written; a
+ * failed save is one line and exit code 2.
+ */
+export function reportSave(store: ReviewStore | undefined, stderr: { write(s: string): unknown }): number {
+  if (store?.saveError) {
+    stderr.write(`iamdiff: review marks not saved: ${oneLine(store.saveError)}\n`);
+    return 2;
+  }
+  if (store?.saved && store.file) stderr.write(`review marks saved in ${oneLine(store.file)}\n`);
+  return 0;
 }

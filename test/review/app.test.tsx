@@ -245,6 +245,18 @@ describe('review app: detail', () => {
     expect(app.frame()).toMatch(/description +│ \+ Grants permission to RenameObject/);
   });
 
+  it('says what the sources could not tell about the service, and every field of the change', async () => {
+    const { result, lookup } = ecrResult();
+    const seeds = { ...result, notCompared: [{ field: 'documentationUrl' as const, label: 'documentation URL', reason: 'box-table does not carry it', services: ['ecr'] }] };
+    const app = await renderApp({ result: seeds, lookup, size: { columns: 100, rows: 60 } });
+    await app.press('/', 'UploadLayerPart', KEY.enter);
+    expect(app.frame()).toContain('not compared: documentation URL — box-table does not carry it');
+    const { result: s, lookup: l } = servicesResult();
+    const other = await renderApp({ result: s, lookup: l, size: { columns: 100, rows: 60 } });
+    await other.press('/', 'GenerateDataKey', KEY.enter);
+    expect(other.frame()).toContain('dependent action: kms:GenerateDataKey');
+  });
+
   it('o opens and y copies the URL (OSC 52) only when asked', async () => {
     const { result, lookup } = servicesResult();
     const opened: string[] = [];

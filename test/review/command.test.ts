@@ -27,7 +27,7 @@ describe('review without a terminal', () => {
     const values = { service: 'ecr' };
     const { result } = await loadReview(OLD, NEW, values);
     const noStdin = fakeIo(true);
-    expect(await reviewPaths(OLD, NEW, values, { stdin: { isTTY: false } as NodeJS.ReadStream }, noStdin.io)).toEqual(result);
+    expect(await reviewPaths(OLD, NEW, values, { stdin: { isTTY: false } as NodeJS.ReadStream }, noStdin.io)).toEqual({ result, code: 0 });
     expect(noStdin.err()).toContain('review needs a terminal; printed the text report instead (standard input is not a terminal)');
     const ci = fakeIo(true, { CI: 'true' });
     await reviewPaths(OLD, NEW, values, { stdin: { isTTY: true } as NodeJS.ReadStream }, ci.io);

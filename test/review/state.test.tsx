@@ -6,7 +6,7 @@ import { changeFingerprint } from '../../src/diff/change-identity.js';
 import { diffCatalogs } from '../../src/diff/diff-catalogs.js';
 import { loadCatalogFile } from '../../src/io/read-input.js';
 import { catalogLookup } from '../../src/review/action-lookup.js';
-import { defaultStateFile, openReviewStore } from '../../src/review/review-state.js';
+import { defaultStateFile, openReviewStore, reportSave } from '../../src/review/review-state.js';
 import { storeFor } from '../../src/review/review-session.js';
 import { KEY, renderApp, until } from './render-helpers.js';
 import { handResult, modifiedEcrCopy, removeTempDirs, tempDir } from './review-fixtures.js';
@@ -98,17 +98,46 @@ describe('review marks', () => {
     expect(read()).toEqual([access]);
   });
 
-  it('start empty, with a warning, when the state file is not ours or is of an older version', async () => {
+  it('start empty, with a warning, when the state file is not ours or is of an older version, and never write over it', async () => {
     const { result } = handResult();
     const file = join(tmp(), 'state.json');
     writeFileSync(file, '{not json');
-    const app = await renderApp({ result, store: openReviewStore(file), size: { columns: 110, rows: 30 } });
-    expect(app.status()).toMatch(/^ignored .*state\.json: /);
+    const store = openReviewStore(file);
+    const app = await renderApp({ result, store, size: { columns: 110, rows: 30 } });
+    expect(app.status()).toMatch(/^ignored .*state\.json: .*; marks are not saved over it$/);
     expect(app.lines()[1]).toContain('✓ 0/');
+    await app.press('A', 'q');
+    expect(readFileSync(file, 'utf8')).toBe('{not json');
+    let err = '';
+    expect(reportSave(store, { write: (s: string) => (err += s) })).toBe(2);
+    expect(err).toMatch(/^iamdiff: review marks not saved: ignored .*state\.json/);
     writeFileSync(file, JSON.stringify({ version: 1, reviews: {} }));
     const old = await renderApp({ result, store: openReviewStore(file), size: { columns: 110, rows: 30 } });
     expect(old.status()).toContain('state version 1, not 2');
     await old.press(KEY.esc);
+  });
+
+  it('are said to be saved only once written; a failed write is said and exits 2', async () => {
+    const { result } = handResult();
+    const dir = tmp();
+    const good = openReviewStore(join(dir, 'marks.json'));
+    let out = '';
+    expect(reportSave(good, { write: (s: string) => (out += s) })).toBe(0);
+    expect(out).toBe(''); // nothing written yet, nothing said
+    const app = await renderApp({ result, store: good });
+    await app.press('q');
+    expect(reportSave(good, { write: (s: string) => (out += s) })).toBe(0);
+    expect(out).toBe(`review marks saved in ${join(dir, 'marks.json')}\n`);
+    // the state file's directory cannot be made (a file took its name after the start): the write fails
+    const bad = openReviewStore(join(dir, 'gone', 'marks.json'));
+    writeFileSync(join(dir, 'gone'), '');
+    const app2 = await renderApp({ result, store: bad, size: { columns: 200, rows: 30 } });
+    await app2.press(' ');
+    bad.flush();
+    await until(() => app2.status().startsWith('cannot save marks to'), 'the failure on screen');
+    let err = '';
+    expect(reportSave(bad, { write: (s: string) => (err += s) })).toBe(2);
+    expect(err).toMatch(/^iamdiff: review marks not saved: cannot save marks to /);
   });
 
   it('live in .iamdiff-review/marks.json in the working directory unless --state names a file', () => {

@@ -11,7 +11,8 @@ import { buildTree, visibleRows } from '../../src/review/review-tree.js';
 import { fitLine, plain, seg, wrapLine } from '../../src/review/styled-text.js';
 import { openerCommand, osc52 } from '../../src/review/url-actions.js';
 import { windowTop } from '../../src/review/visible-window.js';
-import { safeUrl } from '../../src/review/action-facts.js';
+import { actionFacts, safeUrl } from '../../src/review/action-facts.js';
+import type { Action } from '../../src/model/catalog.js';
 import { servicesResult } from './review-fixtures.js';
 
 describe('visible window', () => {
@@ -147,6 +148,17 @@ describe('loading screen', () => {
     expect(lines[4]).toBe('  new     10 / 533     corpus/2026');
     for (const l of loadingLines(state, 30)) expect([...l].length).toBeLessThanOrEqual(30);
     expect(loadingFrame(['a', 'b'])).toBe('\u001b[Ha\u001b[K\r\nb\u001b[K\u001b[J');
+  });
+});
+
+describe('action facts', () => {
+  it('show facts a format brings that have no row of their own, named after the field', () => {
+    const before = { name: 'GetObject', accessLevel: 'Read', accessFlags: ['IsRead'], supportedBy: ['IAM Access Analyzer'] } as unknown as Action;
+    const after = { name: 'GetObject', accessLevel: 'Read', accessFlags: ['IsRead', 'IsList'] } as unknown as Action;
+    const rows = actionFacts(before, after);
+    expect(rows.map((r) => r.label)).toEqual(['access level', 'resource types', 'condition keys', 'dependent actions', 'access flags', 'supported by', 'description']);
+    expect(rows.find((r) => r.label === 'access flags')).toMatchObject({ before: ['IsRead'], after: ['IsRead', 'IsList'] });
+    expect(rows.find((r) => r.label === 'supported by')).toMatchObject({ before: ['IAM Access Analyzer'], after: undefined });
   });
 });
 
