@@ -50,7 +50,17 @@ export const policyDocument = z.looseObject({ Statement: z.union([z.array(z.unkn
 
 // ---------------------------------------------------------------- review state
 
-export const reviewEntry = z.looseObject({ old: z.string(), new: z.string(), updated: z.string(), reviewed: strings });
-
-/** `.iamdiff-review/<hash>.json`: `reviews` must be an object keyed by hash (an array would lose every mark). */
-export const reviewStateFile = z.looseObject({ version: z.literal(1), reviews: z.record(z.string(), reviewEntry) });
+/**
+ * `.iamdiff-review/marks.json`: the marks as lists of change fingerprints. A list in another
+ * shape (an object, numbers) would lose marks when saved over, so it is not a state at all.
+ */
+export const reviewStateFile = z.looseObject({
+  version: z.literal(2),
+  old: z.string().optional(),
+  new: z.string().optional(),
+  updated: z.string().optional(),
+  reviewed: strings.optional(),
+  exported: strings.optional(),
+  seen: strings.optional(),
+  cursor: z.string().optional(),
+});

@@ -1,4 +1,5 @@
 import { choice, parseCommandArgs } from '../cli/args.js';
+import { parseMaxBytes } from '../cli/max-bytes.js';
 import { UsageError } from '../cli/usage-error.js';
 import { CHANGE_KINDS, SEVERITIES, severityRank, type ChangeKind } from '../diff/change.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
@@ -31,6 +32,7 @@ export const DIFF_OPTIONS = {
   interactive: { type: 'boolean', short: 'i' },
   policies: { type: 'string', multiple: true },
   state: { type: 'string' },
+  'max-bytes': { type: 'string' },
 } as const;
 
 function parseKinds(value: string | undefined): ChangeKind[] | undefined {
@@ -57,15 +59,26 @@ export async function computeDiff(oldPath: string, newPath: string, values: Diff
   return (await loadAndDiff(oldPath, newPath, values, skipped)).result;
 }
 
+/** How loading goes, for the review's loading screen: files parsed per side, then the comparison. */
+export interface LoadProgress {
+  onFiles?(side: 'old' | 'new', done: number, total: number): void;
+  onCompare?(): void;
+  /** Let the event loop run at least this often (ms) while parsing. */
+  yieldMs?: number;
+}
+
 /** The diff and the catalogs of both sides (the review's detail pane shows them). */
-export async function loadAndDiff(oldPath: string, newPath: string, values: DiffInputOptions, skipped: string[] = []): Promise<{ result: DiffResult; oldCatalogs: Catalog[]; newCatalogs: Catalog[] }> {
+export async function loadAndDiff(oldPath: string, newPath: string, values: DiffInputOptions, skipped: string[] = [], progress?: LoadProgress): Promise<{ result: DiffResult; oldCatalogs: Catalog[]; newCatalogs: Catalog[] }> {
   if (oldPath === '-' && newPath === '-') throw new UsageError('diff: only one side can be read from standard input');
   // Usage errors before any file is read.
   const kinds = parseKinds(values.only);
   const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
   const grants = loadPolicySources(policyPaths(values)); // before the catalogs: a bad policy file fails fast
-  const sides = await loadVersionsParallel([oldPath, newPath], { service: values.service, format: values['input-format'], skipped });
+  const onFiles = progress?.onFiles;
+  const progressOf = onFiles && ((i: number) => (done: number, total: number) => onFiles(i === 0 ? 'old' : 'new', done, total));
+  const sides = await loadVersionsParallel([oldPath, newPath], { service: values.service, format: values['input-format'], skipped, yieldMs: progress?.yieldMs }, progressOf);
   const [oldCatalogs, newCatalogs] = selectService(values.service, sides, `${oldPath} or ${newPath}`) as [Catalog[], Catalog[]];
+  progress?.onCompare?.();
   const filtered = filterResult(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), { kinds, minSeverity });
   const result = values.policies?.length ? withPolicyImpact(filtered, grants) : filtered;
   return { result, oldCatalogs, newCatalogs };
@@ -85,26 +98,24 @@ export const diffCommand: Command = {
   name: 'diff',
   summary: 'say what changed between two catalog versions (files, snapshots or directories)',
   usage:
-    'iamdiff diff OLD NEW [--format text|markdown|json|yaml] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color] [--interactive [--state FILE]] [--policies FILE,...]',
+    'iamdiff diff OLD NEW [--format text|markdown|html|json|yaml] [--max-bytes N] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color] [--interactive [--state FILE]] [--policies FILE,...]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS);
     if (positionals.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
     const format = choice('format', values.format, REPORT_FORMATS, 'text');
     if (values['fail-on'] !== undefined) choice('fail-on', values['fail-on'], SEVERITIES, 'high');
+    const maxBytes = parseMaxBytes(values['max-bytes']);
     const skipped: string[] = [];
     if (values.interactive) {
-      const { result, oldCatalogs, newCatalogs } = await loadAndDiff(positionals[0]!, positionals[1]!, values, skipped);
-      writeSkipped(io, skipped);
-      const { runReview } = await import('./review-command.js');
-      const { catalogLookup } = await import('../review/action-lookup.js');
-      const code = await runReview(result, { stateFile: values.state, lookup: catalogLookup(oldCatalogs, newCatalogs) }, io);
+      const { reviewPaths } = await import('./review-command.js');
+      const { result, code } = await reviewPaths(positionals[0]!, positionals[1]!, values, { stateFile: values.state, color: values['no-color'] ? false : values.color }, io);
       return Math.max(code, gateExitCode(result, values['exit-code'], values['fail-on']));
     }
     const result = await computeDiff(positionals[0]!, positionals[1]!, values, skipped);
     writeSkipped(io, skipped);
     const toFile = values.output !== undefined;
     const color = !toFile && wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
-    const report = renderReport(result, format, { color });
+    const report = renderReport(result, format, { color, maxBytes });
     if (toFile) {
       writeFileAtomic(values.output!, report, { overwrite: !!values.force });
       io.stderr.write(`wrote ${values.output} (${result.changes.length} changes)\n`);

@@ -1,5 +1,6 @@
 import { COLOR_OPTIONS, FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
 import { choice, parseCommandArgs } from '../cli/args.js';
+import { parseMaxBytes } from '../cli/max-bytes.js';
 import { UsageError } from '../cli/usage-error.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import { filterResult } from '../diff/filter-changes.js';
@@ -8,6 +9,7 @@ import { actionHistory, actionNotFound, canonicalActionName, sightAction, type A
 import { planVersions } from '../history/versions.js';
 import { writeSkipped } from './skipped-note.js';
 import { wantColor } from '../output/color.js';
+import { renderMarkdownLog, type LogStep as Step } from '../output/markdown-report.js';
 import { renderStructured, StructuredListWriter } from '../output/structured-report.js';
 import { renderText } from '../output/text-report.js';
 import { oneLine } from '../text/sanitize.js';
@@ -35,7 +37,7 @@ function eventLine(e: ActionEvent): string {
 export const logCommand: Command = {
   name: 'log',
   summary: 'order catalog versions by date and show what changed between each consecutive pair',
-  usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|json|yaml] [--min-severity LEVEL] [--service PREFIX] [--input-format ID] [--color|--no-color]',
+  usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|markdown|json|yaml] [--max-bytes N] [--min-severity LEVEL] [--service PREFIX] [--input-format ID] [--color|--no-color]',
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('log', argv, {
       ...FORMAT_OPTION,
@@ -43,9 +45,12 @@ export const logCommand: Command = {
       ...COLOR_OPTIONS,
       action: { type: 'string' },
       'min-severity': { type: 'string' },
+      'max-bytes': { type: 'string' },
     });
     if (positionals.length === 0) throw new UsageError('log: name the versions (files, snapshots or a directory of snapshots)');
-    const format = choice('format', values.format, ['text', 'json', 'yaml'] as const, 'text');
+    const format = choice('format', values.format, ['text', 'markdown', 'json', 'yaml'] as const, 'text');
+    const maxBytes = parseMaxBytes(values['max-bytes']);
+    if (values.action && format === 'markdown') throw new UsageError('log: --action has no markdown form (text, json or yaml)');
     const skipped: string[] = [];
     const versions = await planVersions(positionals, { service: values.service, format: values['input-format'], skipped });
     writeSkipped(io, skipped);
@@ -61,7 +66,7 @@ export const logCommand: Command = {
       const action = canonicalActionName(sightings, values.action);
       if (format !== 'text') {
         const data = { action, versions: versions.map((v) => v.name), events };
-        io.stdout.write(renderStructured(data, format));
+        io.stdout.write(renderStructured(data, format as 'json' | 'yaml'));
         return 0;
       }
       io.stdout.write(`${oneLine(action)}: history across ${versions.length} versions\n`);
@@ -72,8 +77,9 @@ export const logCommand: Command = {
 
     const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
     const color = wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
-    const list = format === 'text' ? undefined : new StructuredListWriter(format, (s) => io.stdout.write(s));
-    if (!list) {
+    const list = format === 'json' || format === 'yaml' ? new StructuredListWriter(format, (s) => io.stdout.write(s)) : undefined;
+    const steps: Step[] = []; // kept only for the Markdown changelog, which is written newest first
+    if (format === 'text') {
       io.stdout.write(`${versions.length} versions, oldest first (undated versions first, in the order given):\n`);
       for (const v of versions) io.stdout.write(`  ${oneLine(v.name)}\n`);
     }
@@ -85,10 +91,12 @@ export const logCommand: Command = {
       const current = await b.load();
       const result = filterResult(diffCatalogs(a.name, previous, b.name, current), { minSeverity });
       if (list) list.item({ from: a.name, to: b.name, notCompared: result.notCompared, summary: result.summary, changes: result.changes });
+      else if (format === 'markdown') steps.push({ from: a.name, to: b.name, result });
       else io.stdout.write(`\n=== ${oneLine(a.name)} → ${oneLine(b.name)} ===\n${renderText(result, { color })}`);
       previous = current;
     }
     list?.end();
+    if (format === 'markdown') io.stdout.write(renderMarkdownLog(steps, { maxBytes }));
     return 0;
   },
 };

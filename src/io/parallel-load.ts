@@ -33,7 +33,7 @@ export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env)
 type WorkerReply = { catalogs?: (Catalog | null)[]; skipped?: string[]; error?: { file?: string; detail?: string; line?: number; internal?: string } };
 
 function runWorker(files: string[], options: LoadOptions): Promise<(Catalog | undefined)[]> {
-  const { skipped, ...plain } = options;
+  const { skipped, onProgress: _progress, yieldMs: _yield, ...plain } = options;
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: { files, options: { ...plain, skipNonCatalogs: !!skipped }, maxInputSize: getMaxInputSize() } });
     worker.once('message', (msg: WorkerReply) => {
@@ -55,7 +55,7 @@ function runWorker(files: string[], options: LoadOptions): Promise<(Catalog | un
  */
 export async function loadFilesParallel(files: string[], options: LoadOptions, sizes?: number[]): Promise<(Catalog | undefined)[]> {
   const n = workerCount(files.length);
-  if (n <= 1) return files.map((f) => loadDirectoryMember(f, options));
+  if (n <= 1) return options.onProgress ? loadWithProgress(files, options) : files.map((f) => loadDirectoryMember(f, options));
   const order = files.map((f, i) => ({ f, i, size: sizes?.[i] ?? 0 })).sort((a, b) => b.size - a.size);
   const buckets: { items: typeof order; total: number }[] = Array.from({ length: n }, () => ({ items: [], total: 0 }));
   for (const item of order) {
@@ -63,9 +63,31 @@ export async function loadFilesParallel(files: string[], options: LoadOptions, s
     b.items.push(item);
     b.total += item.size || 1;
   }
-  const results = await Promise.all(buckets.map((b) => runWorker(b.items.map((x) => x.f), options)));
+  let done = 0;
+  const results = await Promise.all(
+    buckets.map(async (b) => {
+      const r = await runWorker(b.items.map((x) => x.f), options);
+      options.onProgress?.((done += b.items.length), files.length);
+      return r;
+    }),
+  );
   const out: (Catalog | undefined)[] = new Array(files.length);
   buckets.forEach((b, k) => b.items.forEach((item, j) => (out[item.i] = results[k]![j]!)));
+  return out;
+}
+
+/** One file after another in this thread, telling onProgress after each and yielding to the event loop every yieldMs. */
+async function loadWithProgress(files: string[], options: LoadOptions): Promise<(Catalog | undefined)[]> {
+  const out: (Catalog | undefined)[] = [];
+  let last = performance.now();
+  for (const f of files) {
+    out.push(loadDirectoryMember(f, options));
+    options.onProgress?.(out.length, files.length);
+    if (options.yieldMs !== undefined && performance.now() - last >= options.yieldMs) {
+      await new Promise((r) => setImmediate(r));
+      last = performance.now();
+    }
+  }
   return out;
 }
 
@@ -77,24 +99,30 @@ export async function loadCatalogsParallel(path: string, options: LoadOptions = 
 /**
  * Several versions read together (the sides of a diff, the versions of a log): each merged
  * knowing the pages of the others, so a page retired in one is retired in all (retired-pages).
+ * `progressOf(i)` reports the files of version i as they are parsed.
  */
-export async function loadVersionsParallel(paths: string[], options: LoadOptions = {}): Promise<Catalog[][]> {
+export async function loadVersionsParallel(paths: string[], options: LoadOptions = {}, progressOf?: (i: number) => LoadOptions['onProgress']): Promise<Catalog[][]> {
   const pages: Catalog[][] = [];
-  for (const p of paths) pages.push(await loadPagesParallel(p, options));
+  for (const [i, p] of paths.entries()) pages.push(await loadPagesParallel(p, progressOf ? { ...options, onProgress: progressOf(i) } : options));
   const shown = pages.map(versionSupersessions);
   return pages.map((version, i) => mergeVersion(version, shown.filter((_, j) => j !== i).flat()));
 }
 
 /** The catalogs of a file or directory before pages of one prefix are merged; redirect stubs left out. */
 export async function loadPagesParallel(path: string, options: LoadOptions = {}): Promise<Catalog[]> {
-  if (path === '-') return loadStandardInput(options);
-  if (!isDirectory(path)) return loadMultiCatalogFile(path, options) ?? [loadCatalogFile(path, options)];
+  const whole = (catalogs: Catalog[]) => (options.onProgress?.(1, 1), catalogs);
+  if (path === '-') return whole(loadStandardInput(options));
+  if (!isDirectory(path)) return whole(loadMultiCatalogFile(path, options) ?? [loadCatalogFile(path, options)]);
   const dirParser = detectDirectoryParser(path, options.format);
-  if (dirParser) return parseCheckedDirectory(dirParser, path, options);
+  if (dirParser) return whole(parseCheckedDirectory(dirParser, path, options));
   const files = listFiles(path);
   if (files.length === 0) throw new InputError(path, 'directory holds no catalog files');
   // Snapshots read faster than workers start: parse them here.
-  const loaded = isSnapshotFile(files[0]!) ? files.map((f) => loadDirectoryMember(f, options)) : await loadFilesParallel(files, options, files.map((f) => statSync(f).size));
+  const loaded = isSnapshotFile(files[0]!)
+    ? options.onProgress
+      ? await loadWithProgress(files, options)
+      : files.map((f) => loadDirectoryMember(f, options))
+    : await loadFilesParallel(files, options, files.map((f) => statSync(f).size));
   return loaded.filter((c): c is Catalog => c !== undefined);
 }
 

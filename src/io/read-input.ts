@@ -25,6 +25,10 @@ export interface LoadOptions {
   skipped?: string[];
   /** Label for undated pages of a multi-page format read from a directory: the directory's name (one version). */
   dirLabel?: string;
+  /** Told after each file of a directory is parsed (the review's loading screen). */
+  onProgress?: (done: number, total: number) => void;
+  /** With onProgress: let the event loop run at least this often (ms), so a screen can redraw while parsing. */
+  yieldMs?: number;
 }
 
 /** Raw bytes of a file or of standard input (`-`), through the guarded reader (regular files only, size-limited). */

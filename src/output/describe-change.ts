@@ -70,7 +70,17 @@ export function changeDetail(c: Change): string {
     case 'operation-action-added':
     case 'operation-action-removed':
       return `${c.kind.endsWith('added') ? 'now also needs' : 'no longer needs'} ${v(c.dependentAction)}`;
+    default:
+      return genericDetail(c);
   }
+}
+
+/** A kind this file does not know yet (a newer diff engine): what its subject and values say. */
+function genericDetail(c: Change): string {
+  const v = (s: string | undefined) => oneLine(s ?? '');
+  const subject = [c.key, c.dependentAction, c.pattern, c.policy].find((x) => x !== undefined);
+  const values = c.before !== undefined && c.after !== undefined ? `${v(c.before)} → ${v(c.after)}` : v(c.after ?? c.before);
+  return [subject === undefined ? '' : v(subject), values].filter(Boolean).join(' ');
 }
 
 /** `now also on image`, `no longer on component`, or both (`no longer on component; now on (action)`): rows are comma lists. */
@@ -88,12 +98,14 @@ function movedRows(before: string, after: string): string {
 export function plainWordDiff(c: Change): string {
   return (c.words ?? [])
     .map((p) => {
-      const t = oneLine(p.text);
-      if (p.op === 'added') return `{+${t}+}`;
-      if (p.op === 'removed') return `[-${t}-]`;
-      return stripControl(p.text).replace(/\s+/g, ' ');
+      if (p.op === 'same') return stripControl(p.text).replace(/\s+/g, ' ');
+      // spaces around the words stay outside the markers: `Encrypts {+a+} plaintext`
+      const lead = /^\s/.test(p.text) ? ' ' : '';
+      const trail = /\s$/.test(p.text) ? ' ' : '';
+      return `${lead}${p.op === 'added' ? `{+${oneLine(p.text)}+}` : `[-${oneLine(p.text)}-]`}${trail}`;
     })
     .join('')
+    .replace(/ {2,}/g, ' ')
     .trim();
 }
 

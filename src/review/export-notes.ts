@@ -6,7 +6,7 @@ import { writeFileAtomic, WriteError } from '../io/atomic-write.js';
 import { InputError } from '../model/errors.js';
 import { renderMarkdown } from '../output/markdown-report.js';
 
-/** The release notes `renderMarkdown` gives for these changes of the result (kept in diff order, summary recounted). */
+/** The release notes `renderMarkdown` gives for these changes of the result (kept in diff order, summary recounted, default size budget). */
 export function releaseNotes(result: DiffResult, changes: Iterable<Change>): string {
   const picked = new Set(changes);
   return renderMarkdown(filterResult({ ...result, changes: result.changes.filter((c) => picked.has(c)) }, {}));

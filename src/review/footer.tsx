@@ -1,45 +1,45 @@
 import { Box, Text } from 'ink';
 import { oneLine } from '../text/sanitize.js';
-import type { ListFilter } from './review-model.js';
+import { usePaint } from './color-context.js';
+import { filterWords } from './review-model.js';
 import type { ReviewState } from './review-reducer.js';
 
-const KEYS = '↑↓/jk move  Tab pane  / search  f kind  s severity  space ✓  u unreviewed  e export  ? help  q quit';
+const KEYS = '↑↓ move  →← open/close  ][ service  }{ group  f filter  / search  space ✓  x export-mark  u undo  e export  ? help  q quit';
 
-/** `showing 3 of 45 · kind action-added · ≥ medium · unreviewed only · /Describe`, or '' when nothing filters. */
-export function filterLine(filter: ListFilter, shown: number, total: number): string {
-  const parts = [
-    filter.kind !== 'all' ? `kind ${filter.kind}` : '',
-    filter.minSeverity !== 'low' ? `≥ ${filter.minSeverity}` : '',
-    filter.unreviewedOnly ? 'unreviewed only' : '',
-    filter.query ? `/${oneLine(filter.query)}` : '',
-  ].filter(Boolean);
-  return parts.length ? [`showing ${shown} of ${total}`, ...parts].join(' · ') : '';
+/** `showing 3 of 45 · kind action-added · ≥ medium · /Describe (4 matches)`, or '' when nothing filters. */
+export function filterLine(s: Pick<ReviewState, 'filter' | 'query' | 'order'>, shown: number, total: number, matches: number): string {
+  const parts = filterWords(s.filter);
+  const head = parts.length ? [`showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`, ...parts] : [];
+  if (s.query) head.push(`/${oneLine(s.query)} (${matches} match${matches === 1 ? '' : 'es'}, n/N)`);
+  if (s.order !== 'severity') head.push(`order: ${s.order}`);
+  return head.join(' · ');
 }
 
 /** Two lines: the search prompt, a message or the active filters; then the keys. */
-export function Footer({ state, shown, total }: { state: ReviewState; shown: number; total: number }) {
+export function Footer({ state, shown, total, matches }: { state: ReviewState; shown: number; total: number; matches: number }) {
+  const paint = usePaint();
   let status;
-  if (state.overlay === 'search') {
+  if (state.mode === 'search') {
     status = (
       <Text wrap="truncate-end">
-        <Text bold color="cyan">/</Text>
-        {oneLine(state.filter.query)}
+        <Text bold color={paint('cyan')}>/</Text>
+        {oneLine(state.query)}
         <Text inverse> </Text>
-        <Text dimColor>{`  ${shown} of ${total} · Enter keeps the filter · Esc clears`}</Text>
+        <Text dimColor>{`  ${matches} match${matches === 1 ? '' : 'es'} · Enter keeps it (n/N) · Esc cancels`}</Text>
       </Text>
     );
   } else if (state.message) {
     status = (
-      <Text wrap="truncate-middle" color={state.message.error ? 'red' : 'green'}>
+      <Text wrap="truncate-middle" color={paint(state.message.error ? 'red' : 'green')}>
         {oneLine(state.message.text)}
       </Text>
     );
   } else {
-    const filters = filterLine(state.filter, shown, total);
+    const filters = filterLine(state, shown, total, matches);
     const hint = state.focus === 'detail' ? 'detail pane: ↑↓ scroll, Tab back' : '';
     status = (
       <Text wrap="truncate-end">
-        <Text color="cyan">{filters}</Text>
+        <Text color={paint('cyan')}>{filters}</Text>
         <Text dimColor>{filters && hint ? ` · ${hint}` : hint || (filters ? '' : ' ')}</Text>
       </Text>
     );

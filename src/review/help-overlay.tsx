@@ -1,30 +1,37 @@
 import { Box, Text } from 'ink';
+import { usePaint } from './color-context.js';
 
-const KEYS: Array<[string, string]> = [
+export const HELP_KEYS: Array<[string, string]> = [
   ['↑ ↓  j k', 'move (in the detail pane: scroll)'],
-  ['PgUp PgDn', 'a page up or down'],
-  ['g  G', 'top, bottom'],
+  ['PgUp PgDn  g G', 'a page up or down, top, bottom'],
+  ['→ l  ← h  Enter', 'open a node or go in; close it or go up; Enter toggles'],
+  ['+  -', 'open every service, close every service'],
+  ['] [', 'next, previous service'],
+  ['} {', 'next, previous group (severity or kind)'],
+  ['s', 'order: by severity, by service, by kind'],
+  ['f  F', 'filter picker (service, kind, severity, reviewed); clear filters'],
+  ['/  n N', 'search names and descriptions; next, previous match'],
+  ['space', 'mark the row reviewed (a node: all below it) and go on'],
+  ['A', 'mark everything the filters show reviewed (again: unmark)'],
+  ['x  X', 'select the row, or all shown, for export'],
+  ['u  U', 'undo, redo a mark'],
+  ['e', 'export the selection (else all shown) as Markdown'],
+  ['o  y', 'open the documentation URL, copy it (OSC 52)'],
   ['Tab', 'focus the list or the detail pane'],
-  ['/', 'search action names, descriptions, policies'],
-  ['  Enter  Esc', 'keep the search as a filter, clear it'],
-  ['f', 'filter by kind (all, then each kind present)'],
-  ['s', 'minimum severity (low, medium, high)'],
-  ['space', 'mark the change reviewed (✓), or unmark it'],
-  ['u', 'show only unreviewed changes, or all'],
-  ['e', 'export marked changes (else all shown) as Markdown'],
-  ['?', 'this help'],
-  ['q  Esc', 'quit (Esc first closes search or help)'],
+  ['Esc', 'leave search, help or the picker (never quits)'],
+  ['q', 'quit (marks are saved)'],
 ];
 
-/** The key list, shown in place of the list and detail pane. */
+/** The key list, shown in place of the tree and detail pane. */
 export function HelpOverlay({ height, width }: { height: number; width: number }) {
+  const paint = usePaint();
   return (
-    <Box height={height} width={width} flexShrink={0} overflow="hidden" flexDirection="column" borderStyle="round" paddingX={1}>
+    <Box height={height} width={width} flexShrink={0} overflow="hidden" flexDirection="column" paddingX={1}>
       <Text bold>Keys (? or Esc closes)</Text>
-      {KEYS.map(([k, what]) => (
+      {HELP_KEYS.map(([k, what]) => (
         <Text key={k} wrap="truncate-end">
-          <Text bold color="cyan">
-            {k.padEnd(13)}
+          <Text bold color={paint('cyan')}>
+            {k.padEnd(17)}
           </Text>
           {what}
         </Text>

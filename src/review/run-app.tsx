@@ -1,66 +1,63 @@
-import { render } from 'ink';
-import type { DiffResult } from '../diff/diff-result.js';
-import type { ActionLookup } from './action-lookup.js';
-import { ReviewApp } from './app.js';
-import { onSignalExit } from '../io/temp-files.js';
-import { oneLine } from '../text/sanitize.js';
-import { hashInputs } from './input-hash.js';
-import { defaultStateFile, memoryStore, openReviewStore, type ReviewStore } from './review-state.js';
+import { Box, render, Text, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useState } from 'react';
+import { ReviewApp, type ReviewAppProps } from './app.js';
+import { loadingLines, type LoadingState } from './loading-screen.js';
 
-export interface RunAppOptions {
-  /** State file; undefined: `.iamdiff-review/<hash>.json` beside NEW; null: marks are not saved. */
-  stateFile?: string | null;
-  lookup?: ActionLookup;
-  exportDir?: string;
+export interface Streams {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
 }
 
-/** The store for a result's inputs: marks keyed by the hash of both inputs. */
-export function storeFor(result: DiffResult, stateFile: string | null | undefined): ReviewStore {
-  if (stateFile === null) return memoryStore();
-  const [oldPath, newPath] = [result.old.path, result.new.path];
-  if (oldPath === '-' || newPath === '-') return memoryStore([], 'marks are not saved: an input was read from standard input');
-  const hash = hashInputs(oldPath, newPath);
-  return openReviewStore(stateFile ?? defaultStateFile(newPath, hash), hash, { old: oldPath, new: newPath });
+/** How the session drives the mounted UI: loading progress, then the review itself. */
+export interface ReviewBus {
+  progress?: (s: LoadingState) => void;
+  start?: (props: ReviewAppProps) => void;
+  /** Called once progress and start are there. */
+  onReady?: () => void;
 }
 
-const ALT_SCREEN_ON = '\u001B[?1049h';
-const ALT_SCREEN_OFF = '\u001B[?1049l';
-
-/** Run the review on a terminal (alternate screen) until the user quits. */
-export async function runReviewApp(result: DiffResult, opts: RunAppOptions, streams: { stdout: NodeJS.WriteStream; stdin: NodeJS.ReadStream; stderr: NodeJS.WriteStream }): Promise<number> {
-  const store = storeFor(result, opts.stateFile);
-  streams.stdout.write(ALT_SCREEN_ON);
-  // Killed while open: save what is marked and give the terminal back.
-  const offSignal = onSignalExit(() => {
-    store.flush();
-    streams.stdout.write(ALT_SCREEN_OFF);
+/** The loading screen, as the plain first frame draws it; q (or Ctrl-C) gives up. */
+export function LoadingView({ state }: { state: LoadingState }) {
+  const { stdout } = useStdout();
+  const { exit } = useApp();
+  useInput((input) => {
+    if (input === 'q') exit();
   });
-  try {
-    const app = render(<ReviewApp result={result} lookup={opts.lookup} store={store} exportDir={opts.exportDir} />, {
-      stdout: streams.stdout,
-      stdin: streams.stdin,
-      stderr: streams.stderr,
-      patchConsole: false,
-      exitOnCtrlC: true,
-    });
-    await app.waitUntilExit();
-  } finally {
-    offSignal();
-    store.flush();
-    streams.stdout.write(ALT_SCREEN_OFF);
-  }
-  return reportSave(store, streams.stderr);
+  return (
+    <Box flexDirection="column">
+      {loadingLines(state, stdout.columns || 80).map((l, i) => (
+        <Text key={i}>{l || ' '}</Text>
+      ))}
+    </Box>
+  );
+}
+
+/** The loading screen until the diff is there, then the app. */
+export function ReviewRoot({ initial, bus }: { initial: LoadingState; bus: ReviewBus }) {
+  const [loading, setLoading] = useState(initial);
+  const [props, setProps] = useState<ReviewAppProps>();
+  useEffect(() => {
+    bus.progress = (s) => setLoading({ ...s, sides: { old: { ...s.sides.old }, new: { ...s.sides.new } } });
+    bus.start = setProps;
+    bus.onReady?.();
+  }, [bus]);
+  return props ? <ReviewApp {...props} /> : <LoadingView state={loading} />;
 }
 
 /**
- * What became of the marks, said only when it is true: "saved" after the file was written
- * (fsync and rename); a failed save is one line and exit code 2; nothing marked, nothing said.
+ * Mount the UI on the terminal while loading goes on (React, ink and their first layout are
+ * warm when the diff arrives); `exited` resolves when the user quits.
  */
-export function reportSave(store: ReviewStore, stderr: { write(s: string): unknown }): number {
-  if (store.saveError) {
-    stderr.write(`iamdiff: review marks not saved: ${oneLine(store.saveError)}\n`);
-    return 2;
-  }
-  if (store.saved && store.file) stderr.write(`review marks saved in ${oneLine(store.file)}\n`);
-  return 0;
+export function mountReview(initial: LoadingState, streams: Streams): { bus: ReviewBus; ready: Promise<void>; exited: Promise<void> } {
+  const bus: ReviewBus = {};
+  const ready = new Promise<void>((resolve) => (bus.onReady = resolve));
+  const app = render(<ReviewRoot initial={initial} bus={bus} />, {
+    stdout: streams.stdout,
+    stdin: streams.stdin,
+    stderr: streams.stderr,
+    patchConsole: false,
+    exitOnCtrlC: true,
+  });
+  return { bus, ready, exited: app.waitUntilExit().then(() => undefined) };
 }

@@ -2,7 +2,8 @@
  * One measurement in a fresh process (so peak memory is its own), printed as one JSON line.
  *   measure parse DIR            parse a directory: time, services, actions
  *   measure cli ARG...           run the iamdiff CLI in-process; time from process start, hash of stdout
- *   measure review               time to first frame and per-keypress redraw on 10 000 changes
+ *   measure review [N]           time to first frame and per-keypress redraw on N (10 000) generated changes
+ *   measure review-load OLD NEW  the review command on OLD → NEW: first frame (loading) and first frame of the tree
  * Every result carries maxRssMB (process.resourceUsage().maxRSS: the peak resident set).
  */
 import { createHash } from 'node:crypto';
@@ -28,8 +29,13 @@ async function run(): Promise<Record<string, unknown>> {
       return { code, wallMs: performance.now(), outputBytes: bytes, sha256: hash.digest('hex') };
     }
     case 'review': {
+      process.env.NODE_ENV = 'production'; // as the review command runs React
       const { benchReview } = await import('./review-bench.js');
-      return { ...(await benchReview()) };
+      return { ...(await benchReview(args[0] ? Number(args[0]) : undefined)) };
+    }
+    case 'review-load': {
+      const { benchReviewLoad } = await import('./review-load-bench.js');
+      return { ...(await benchReviewLoad(args[0]!, args[1]!)) };
     }
     default:
       throw new Error(`unknown task ${task}`);

@@ -7,8 +7,8 @@ import { ReviewApp } from '../../src/review/app.js';
 
 const DOWN = '\u001B[B';
 
-/** A generated result with `n` changes across kinds and severities. */
-export function bigResult(n: number): DiffResult {
+/** A generated result with `n` changes across kinds and severities, in `services` services. */
+export function bigResult(n: number, services = 1): DiffResult {
   const kinds = [
     ['action-added', 'medium'],
     ['condition-key-added', 'low'],
@@ -18,7 +18,8 @@ export function bigResult(n: number): DiffResult {
   const changes: Change[] = [];
   for (let i = 0; i < n; i++) {
     const [kind, severity] = kinds[i % kinds.length]!;
-    const c: Change = { kind, severity, reason: `why ${kind} matters`, service: 'svc', action: `Action${String(i).padStart(5, '0')}` };
+    const service = services === 1 ? 'svc' : `svc${String(i % services).padStart(3, '0')}`;
+    const c: Change = { kind, severity, reason: `why ${kind} matters`, service, action: `Action${String(i).padStart(5, '0')}` };
     if (kind === 'condition-key-added') c.key = `svc:Key${i}`;
     if (kind === 'access-level-changed') Object.assign(c, { before: 'Read', after: 'List' });
     if (kind === 'description-changed') {
@@ -31,7 +32,8 @@ export function bigResult(n: number): DiffResult {
     }
     changes.push(c);
   }
-  const side = (path: string) => ({ path, format: 'generated', label: path, services: ['svc'] });
+  const names = [...new Set(changes.map((c) => c.service))];
+  const side = (path: string) => ({ path, format: 'generated', label: path, services: names });
   return { old: side('old'), new: side('new'), notCompared: [], summary: {}, changes };
 }
 
@@ -40,13 +42,16 @@ async function nextFrame(frames: string[], count: number): Promise<void> {
   while (frames.length <= count) await new Promise((r) => setImmediate(r));
 }
 
-/** Time to first frame and mean redraw per down-arrow over 50 presses, 10 000 changes, 80×24. */
-export async function benchReview(): Promise<{ firstFrameMs: number; keypressMs: number }> {
-  const result = bigResult(10_000);
+/** Time to first frame and mean redraw per down-arrow over 50 presses, n changes in n/22 services (all open), 80×24. */
+export async function benchReview(n = 10_000): Promise<{ firstFrameMs: number; keypressMs: number }> {
+  const result = bigResult(n, Math.max(1, Math.round(n / 22)));
   const t0 = performance.now();
   const app = render(createElement(ReviewApp, { result, size: { columns: 80, rows: 24 } }));
   if (app.frames.length === 0) await nextFrame(app.frames, 0);
   const firstFrameMs = performance.now() - t0;
+  const opened = app.frames.length;
+  app.stdin.write('+'); // every service open: the most rows
+  await nextFrame(app.frames, opened);
   const presses = 50;
   let total = 0;
   for (let i = 0; i < presses; i++) {

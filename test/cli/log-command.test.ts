@@ -70,6 +70,6 @@ describe('iamdiff log', () => {
     expect(runCli(['log']).code).toBe(2);
     const r = runCli(['log', PS, '--format', 'xml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--format must be one of text, json, yaml/);
+    expect(r.stderr).toMatch(/--format must be one of text, markdown, json, yaml/);
   });
 });

@@ -1,12 +1,10 @@
-import { render } from 'ink-testing-library';
-import { createElement } from 'react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAndDiff } from '../../src/commands/diff-command.js';
 import type { Change } from '../../src/diff/change.js';
 import type { DiffResult } from '../../src/diff/diff-result.js';
 import { renderReport } from '../../src/output/render-report.js';
 import { catalogLookup, type ActionLookup } from '../../src/review/action-lookup.js';
-import { DetailPane } from '../../src/review/detail-pane.js';
+import { detailText } from '../review/detail-text.js';
 import { corpusDir, HAS_CORPUS, NO_CORPUS } from '../helpers/corpus.js';
 
 const find = (result: DiffResult, kind: Change['kind'], service: string, subject?: string) =>
@@ -14,10 +12,7 @@ const find = (result: DiffResult, kind: Change['kind'], service: string, subject
 
 /** The detail pane of a change, as one line of text. */
 function detail(result: DiffResult, lookup: ActionLookup, change: Change): string {
-  const app = render(createElement(DetailPane, { change, lookup, sides: result, height: 80, width: 120, scroll: 0, onOverflow: () => {} }));
-  const frame = (app.lastFrame() ?? '').replace(/\s+/g, ' ');
-  app.unmount();
-  return frame;
+  return detailText(result, lookup, change);
 }
 
 /** Every fact below was read in the JSON files named (python json.load, by hand). */
@@ -67,8 +62,9 @@ describe.skipIf(!HAS_CORPUS)(`Service Reference JSON 2025-07-08 → 2025-09-10 (
 
   it('the review detail pane shows the flags of both sides and the fields not compared', () => {
     const frame = detail(result, lookup, find(result, 'access-level-changed', 'appstream', 'DescribeFleets')[0]!);
-    expect(frame).toContain('before (service-reference-json 2025-07-08): access Read · flags —');
-    expect(frame).toContain('after (service-reference-json 2025-09-10): access List · flags IsList · supported by');
+    expect(frame).toContain('before · service-reference-json 2025-07-08 │ after · service-reference-json 2025-09-10');
+    expect(frame).toContain('access level − Read │ + List');
+    expect(frame).toContain('access flags — │ + IsList');
     expect(frame).toContain('not compared: required flag of resource types — service-reference-json v1.2 and service-reference-json v1.3 do not carry it');
   });
 });
@@ -99,6 +95,7 @@ describe.skipIf(!HAS_CORPUS)(`parliament iam_definition 2020-01-07 → 2020-11-1
   it('the review detail pane names documentation URLs as not compared', () => {
     const frame = detail(result, lookup, find(result, 'access-level-changed', 'cloudformation', 'ValidateTemplate')[0]!);
     expect(frame).toContain('not compared: documentation URL — iam-dataset-json does not carry it');
-    expect(frame).toContain('before (iam-dataset-json iam_definition-2020-01-07): access Write');
+    expect(frame).toMatch(/before · iam-dataset-json iam_definition-2020-01-.* │ after · iam-dataset-json iam_definition-2020-11-/); // cut to the column
+    expect(frame).toContain('access level − Write │ + Read');
   });
 });

@@ -129,8 +129,8 @@ describe('Service Reference change kinds on hand-written catalogs', () => {
     expect(text).toContain('svc resource type thing  + arn:b');
     expect(text).toContain(`svc:Watched  - ${LAST}`);
     const md = renderReport(result, 'markdown', { color: false });
-    expect(md).toContain('| svc operation CopyThing | low | no longer needs svc:GetThing |');
-    expect(md).toContain('## supported-by-lost');
+    expect(md).toContain('| low | svc operation CopyThing | operation-action-removed | no longer needs svc:GetThing |');
+    expect(md).toContain('| high | svc:Watched | supported-by-lost | - IAM Action Last Accessed |');
     const json = JSON.parse(renderReport(result, 'json', { color: false })) as { changes: Change[] };
     expect(json.changes.find((c) => c.kind === 'operation-action-added')).toMatchObject({ operation: 'PutThing', dependentAction: 'kms:GenerateDataKey' });
     const yaml = renderReport(result, 'yaml', { color: false });

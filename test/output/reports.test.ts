@@ -52,17 +52,18 @@ describe('text report', () => {
 describe('markdown release notes', () => {
   const md = renderMarkdown(result);
 
-  it('has a title with the service and both versions, a summary and a section per kind', () => {
+  it('has a title with the service and both versions, the counts, a legend and the service in a details block', () => {
     expect(md.split('\n')[0]).toBe('# ecr: IAM catalog changes, hand-written test → hand-written test');
     expect(md).toContain('**5 changes (1 high, 2 medium, 2 low)**');
-    for (const kind of ['action-added', 'action-removed', 'access-level-changed', 'description-changed']) expect(md).toContain(`\n## ${kind}\n`);
+    expect(md).toContain('| access-level-changed | high | 1 | policies generated for the lower level \\(as Policy Sentry writes them\\) silently gain the action |');
+    expect(md).toContain('<details open>\n<summary><b>ecr</b>: 5 changes (1 high, 2 medium, 2 low)</summary>');
   });
 
   it('escapes what would break a table or inject HTML', () => {
-    const row = md.split('\n').find((l) => l.startsWith('| ecr:DeleteThing'))!;
+    const row = md.split('\n').find((l) => l.startsWith('| low | ecr:DeleteThing'))!;
     expect(row).toBeDefined();
-    // exactly the 4 column separators of a 3-column row: no cell leaks a pipe
-    expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(5);
+    // exactly the 5 column separators of a 4-column row: no cell leaks a pipe
+    expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6);
     expect(row).not.toContain('<script>');
     expect(row).toContain('&lt;script&gt;');
     expect(row).toContain('\\[link\\]\\(http://x\\)');

@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
-import { createElement } from 'react';
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeDiff } from '../../src/commands/diff-command.js';
 import type { DiffResult } from '../../src/diff/diff-result.js';
 import { filterResult } from '../../src/diff/filter-changes.js';
 import { renderReport } from '../../src/output/render-report.js';
 import { loadPolicySources } from '../../src/policy/policy-source.js';
-import { ReviewApp } from '../../src/review/app.js';
+import { KEY, renderApp } from '../review/render-helpers.js';
 import { fixturePath, ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -125,24 +123,18 @@ describe('diff --policies on the seeds: Policy Sentry page → box table, with t
     const onlyDescribeRegistry = filterResult({ ...result, changes: result.changes.filter((c) => c.action === 'DescribeRegistry') }, {});
     expect(onlyDescribeRegistry.policyImpact!.every((s) => s.actions.join() === 'ecr:DescribeRegistry')).toBe(true);
 
-    const app = render(createElement(ReviewApp, { result, size: { columns: 100, rows: 40 } }));
-    app.stdin.write('/');
-    for (const ch of 'DescribeRegistry') app.stdin.write(ch);
-    app.stdin.write('\r');
-    await new Promise((r) => setTimeout(r, 50));
-    const frame = app.lastFrame() ?? '';
-    expect(frame).toContain('policies:');
-    expect(frame).toContain('ecr:Describe* newly grants it (wildcard) — AccessAnalyzerServiceRolePolicy');
+    const app = await renderApp({ result, size: { columns: 100, rows: 40 } });
+    await app.press('/', 'DescribeRegistry', KEY.enter);
+    expect(app.frame()).toContain('policy: ecr:Describe* newly grants it (wildcard) — AccessAnalyzerServiceRolePolicy');
     app.unmount();
 
     // Search finds the changes a pattern touches.
-    const byPattern = render(createElement(ReviewApp, { result, size: { columns: 100, rows: 40 } }));
-    byPattern.stdin.write('/');
-    for (const ch of 'ecr:get*') byPattern.stdin.write(ch);
-    byPattern.stdin.write('\r');
-    await new Promise((r) => setTimeout(r, 50));
-    const rows = (byPattern.lastFrame() ?? '').split('\n').filter((l) => /^[ ›] [ ✓] ecr:/.test(l));
-    expect(rows.map((l) => /ecr:\S+/.exec(l)![0])).toEqual(['ecr:GetRegistryPolicy', 'ecr:GetRegistryScanningConfiguration']);
+    const byPattern = await renderApp({ result, size: { columns: 100, rows: 40 } });
+    await byPattern.press('/', 'ecr:get*', KEY.enter);
+    expect(byPattern.status()).toBe('/ecr:get* (2 matches, n/N)');
+    expect(byPattern.selected()).toMatch(/^MED {2}ecr:GetRegistryPolicy /);
+    await byPattern.press('n');
+    expect(byPattern.selected()).toMatch(/^MED {2}ecr:GetRegistryScanningConfiguration /);
     byPattern.unmount();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDiff } from '../../src/commands/diff-command.js';
-import { loadReview, reviewCommand, runReview } from '../../src/commands/review-command.js';
+import { loadReview, reviewCommand, reviewPaths } from '../../src/commands/review-command.js';
 import { renderText } from '../../src/output/text-report.js';
 import { fixturePath } from '../helpers/paths.js';
 
@@ -23,16 +23,23 @@ describe('review without a terminal', () => {
     expect(f.err()).toBe('review needs a terminal; printed the text report instead (standard output is not a terminal)\n');
   });
 
-  it('falls back when stdin is not a terminal, or CI is set', async () => {
-    const { result } = await loadReview(OLD, NEW, { service: 'ecr' });
+  it('falls back when stdin is not a terminal, or CI is set; NO_COLOR and --no-color turn colour off', async () => {
+    const values = { service: 'ecr' };
+    const { result } = await loadReview(OLD, NEW, values);
     const noStdin = fakeIo(true);
-    expect(await runReview(result, { stdin: { isTTY: false } as NodeJS.ReadStream }, noStdin.io)).toBe(0);
+    expect(await reviewPaths(OLD, NEW, values, { stdin: { isTTY: false } as NodeJS.ReadStream }, noStdin.io)).toEqual({ result, code: 0 });
     expect(noStdin.err()).toContain('review needs a terminal; printed the text report instead (standard input is not a terminal)');
     const ci = fakeIo(true, { CI: 'true' });
-    expect(await runReview(result, { stdin: { isTTY: true } as NodeJS.ReadStream }, ci.io)).toBe(0);
+    await reviewPaths(OLD, NEW, values, { stdin: { isTTY: true } as NodeJS.ReadStream }, ci.io);
     expect(ci.err()).toContain('(CI is set)');
     // colour as the diff command would choose it: a terminal, so colour
     expect(ci.out()).toBe(renderText(result, { color: true }));
+    const noColor = fakeIo(true, { CI: 'true', NO_COLOR: '1' });
+    await reviewPaths(OLD, NEW, values, { stdin: { isTTY: true } as NodeJS.ReadStream }, noColor.io);
+    expect(noColor.out()).toBe(renderText(result, { color: false }));
+    const flag = fakeIo(true, { CI: 'true' });
+    await reviewPaths(OLD, NEW, values, { stdin: { isTTY: true } as NodeJS.ReadStream, color: false }, flag.io);
+    expect(flag.out()).toBe(renderText(result, { color: false }));
   });
 
   it('reviews the very DiffResult diff computes, with its filters', async () => {

@@ -65,3 +65,36 @@ export function ecrResult(): { result: DiffResult; lookup: ReturnType<typeof cat
   const n = loadCatalogFile(paths.newPath, { service: 'ecr' });
   return { result: diffCatalogs(paths.oldPath, [o], paths.newPath, [n]), lookup: catalogLookup([o], [n]), paths };
 }
+
+/** Hand-written catalogs of five services: HIGH in ecr and s3, MEDIUM at most in sqs and newsvc (added), LOW only in kms. */
+export function servicesResult() {
+  const doc = (name: string) => `https://docs.aws.amazon.com/AmazonS3/latest/API/API_${name}.html`;
+  const before = [
+    catalog('ecr', [
+      action('DescribeImages', { accessLevel: 'Read', description: 'Returns metadata about the images' }),
+      action('CreateRepository', { accessLevel: 'Write', resourceTypes: [{ name: 'repository', required: true }] }),
+    ]),
+    catalog('s3', [
+      action('GetObject', { documentationUrl: doc('GetObject'), resourceTypes: [{ name: 'object', required: true }], conditionKeys: ['s3:ExistingObjectTag/${TagKey}', 's3:VersionId'] }),
+      action('PutObject', { accessLevel: 'Write', documentationUrl: doc('PutObject') }),
+    ]),
+    catalog('sqs', [action('SendMessage', { accessLevel: 'Write' })]),
+    catalog('kms', [action('Decrypt', { description: 'Decrypts ciphertext' }), action('Encrypt', { description: 'Encrypts plaintext' })]),
+  ];
+  const after = [
+    catalog('ecr', [
+      action('DescribeImages', { accessLevel: 'List', description: 'Grants permission to get metadata about the images' }),
+      action('CreateRepository', { accessLevel: 'Write', resourceTypes: [] }),
+    ]),
+    catalog('s3', [
+      action('GetObject', { documentationUrl: doc('GetObject'), resourceTypes: [{ name: 'object', required: true }], conditionKeys: ['s3:VersionId', 's3:AccessPointNetworkOrigin'] }),
+      action('PutObject', { accessLevel: 'Write', documentationUrl: doc('PutObject'), dependentActions: ['kms:GenerateDataKey'] }),
+      action('RenameObject', { accessLevel: 'Write', documentationUrl: doc('RenameObject') }),
+    ]),
+    catalog('sqs', [action('SendMessage', { accessLevel: 'Write' }), action('ListMessageMoveTasks', { accessLevel: 'List' }), action('StartMessageMoveTask', { accessLevel: 'Write' })]),
+    catalog('kms', [action('Decrypt', { description: 'Decrypts a ciphertext' }), action('Encrypt', { description: 'Encrypts a plaintext' })]),
+    catalog('newsvc', [action('DoThing')]),
+  ];
+  const result = diffCatalogs('old', before, 'new', after);
+  return { result, lookup: catalogLookup(before, after) };
+}
