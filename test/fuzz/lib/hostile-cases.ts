@@ -38,6 +38,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { format: 'aws-docs-md', name: 'many unclosed service prefix backticks', make: (n) => fill('service prefix: `', n) },
   { format: 'aws-docs-md', name: 'page cut at a row boundary', make: () => fixture('aws-docs-ecr.md').split('\n').slice(0, 40).join('\n') + '\n' },
   // ------------------------------------------------------------ aws-docs-html
+  { format: 'aws-docs-html', name: '12,000 unclosed tags in a cell', make: () => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + '<span>'.repeat(12000) + 'x' + '</td><td>Read</td><td></td><td></td><td></td></tr></table></body></html>' },
   { format: 'aws-docs-html', name: '12,000 nested tags in a cell', make: () => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + '<span>'.repeat(12000) + 'x' + '</span>'.repeat(12000) + '</td><td>Read</td><td></td><td></td><td></td></tr></table></body></html>' },
   { format: 'aws-docs-html', name: 'a cell of 100,000 items', make: (n) => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>d</td><td>Read</td><td></td><td>' + fill('<p>x:k</p>', n) + '</td><td></td></tr></table></body></html>' },
   { format: 'aws-docs-html', name: 'close tags that match nothing (hid nesting)', make: (n) => HTML_HEAD + '<table><tr><th>Actions</th></tr><tr><td>A</td><td>' + fill('<span></i>', n) + '</td></tr></table></body></html>' },

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { awsDocsHtml, parseAwsDocsHtmlThroughDom } from '../../parsers/aws-docs-html.js';
+import { domTableRows } from '../../parsers/common/html-table-dom.js';
+import { scanTableRows } from '../../parsers/common/html-table-scan.js';
+import { corpusDir, HAS_CORPUS, NO_CORPUS } from '../helpers/corpus.js';
+import { FIXTURES } from '../helpers/paths.js';
+
+/** Every table of a page, as its text. */
+function tablesOf(page: string): string[] {
+  const out: string[] = [];
+  for (let s = page.indexOf('<table'); s >= 0; s = page.indexOf('<table', s + 1)) {
+    const e = page.indexOf('</table>', s);
+    if (e > 0) out.push(page.slice(s, e + '</table>'.length));
+  }
+  return out;
+}
+
+describe('the scan of a table reads what the DOM reads', () => {
+  it('on the fixture pages, table by table and page by page', () => {
+    const dir = join(FIXTURES, 'html');
+    for (const f of readdirSync(dir)) {
+      const page = readFileSync(join(dir, f), 'utf8');
+      for (const t of tablesOf(page)) expect(scanTableRows(t), f).toEqual(domTableRows(t));
+      expect(awsDocsHtml.parse(page, { file: f }), f).toEqual(parseAwsDocsHtmlThroughDom(page, { file: f }));
+    }
+  });
+
+  it('cells: paragraphs, the first link, entities, comments, white space and header cells', () => {
+    const t = '<table><thead><tr><th>Actions</th><th>x</th></tr></thead><tbody>\n<tr>\n <td rowspan="2"><a id="a"></a><a href="https://x/API_A.html?a=1&amp;b=2">A</a> [permission only]</td>\n <td>Grants&nbsp;permission &lt;to&gt; do <!-- a comment --> it</td>\n <td><p>k:One</p>\n <p>k:<b>Two</b></p></td></tr>\n<tr><td></td><th>h</th><td>y</td></tr></tbody></table>';
+    const rows = scanTableRows(t)!;
+    expect(rows).toEqual(domTableRows(t));
+    expect(rows[0]!.cells[0]!.href).toBe('https://x/API_A.html?a=1&b=2');
+    expect(rows[0]!.cells[1]!.raw).toBe('Grants\u00a0permission <to> do  it');
+    expect(rows[0]!.cells[2]!.paragraphs).toEqual(['k:One', 'k:Two']);
+    expect(rows[1]!.cells.map((c) => c.raw)).toEqual(['', 'y']);
+  });
+
+  it('leaves to the DOM what an HTML parser would repair: unclosed or crossed elements, blocks in a <p>, nested tables', () => {
+    for (const t of [
+      '<table><tr><td>a<td>b</tr></table>',
+      '<table><tr><td><p>a<div>b</div></p></td></tr></table>',
+      '<table><tr><td><b><i>a</b></i></td></tr></table>',
+      '<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>',
+      '<table><tr><td><p/>a</td></tr></table>',
+      '<table><tr><td><script>a</td></script></td></tr></table>',
+    ]) expect(scanTableRows(t), t).toBeUndefined();
+  });
+
+  it('on generated tables (well-formed or not): the same rows, or none and the DOM reads it', () => {
+    const text = fc.stringMatching(/^[a-z &;<>*:'"=\-.\n]{0,12}$/);
+    const inline = fc.oneof(text, text.map((s) => `<b>${s}</b>`), text.map((s) => `<a href="${s.replace(/"/g, '')}">${s}</a>`), fc.constantFrom('<br>', '<br/>', '<!-- c -->', '&amp;', '&lt;', '&nbsp;', '<p>', '</p>', '<td>', '</span>'));
+    const cell = fc.array(fc.oneof(inline, fc.array(inline, { maxLength: 3 }).map((xs) => `<p>${xs.join('')}</p>`)), { maxLength: 4 }).map((xs) => `<td>${xs.join('')}</td>`);
+    const row = fc.array(fc.oneof(cell, fc.constant('<th>h</th>'), fc.constant('\n ')), { maxLength: 7 }).map((cs) => `<tr>${cs.join('')}</tr>`);
+    const table = fc.array(row, { maxLength: 4 }).map((rs) => `<table><tbody>${rs.join('\n')}</tbody></table>`);
+    fc.assert(
+      fc.property(table, (t) => {
+        const scanned = scanTableRows(t);
+        if (scanned) expect(scanned).toEqual(domTableRows(t));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 7) },
+    );
+  });
+});
+
+describe.skipIf(!HAS_CORPUS)(`scan and DOM on every page of the HTML corpus (${HAS_CORPUS ? 'present' : NO_CORPUS})`, () => {
+  it('give the same catalog for each of the 1 025 pages, and no table needs the DOM', () => {
+    let pages = 0;
+    for (const version of ['2025-06-01', '2026-06-14']) {
+      const dir = corpusDir('sar-html', version);
+      for (const f of readdirSync(dir)) {
+        const page = readFileSync(join(dir, f), 'utf8');
+        const read = (parse: typeof awsDocsHtml.parse) => {
+          try {
+            return parse(page, { file: f });
+          } catch (e) {
+            return (e as Error).message;
+          }
+        };
+        expect(read(awsDocsHtml.parse), `${version}/${f}`).toEqual(read(parseAwsDocsHtmlThroughDom));
+        for (const t of tablesOf(page)) expect(scanTableRows(t), `${version}/${f}`).toBeDefined();
+        pages++;
+      }
+    }
+    expect(pages).toBe(1025);
+  }, 120_000);
+});
+if (!HAS_CORPUS) console.warn(NO_CORPUS);
