@@ -26,12 +26,22 @@ export const awsDocsHtml: CatalogParser = {
   title: 'AWS Service Authorization Reference page as HTML (list_<service>.html)',
   carries: ['actions', 'description', 'accessLevel', 'resourceTypes', 'resourceRequired', 'conditionKeys', 'dependentActions', 'documentationUrl', 'serviceResourceTypes', 'serviceConditionKeys'],
   detect(text) {
-    return /<(?:html|table)\b/i.test(text) && findServicePrefix(text) !== undefined;
+    return startsWithTag(text) && /<(?:html|table)\b/i.test(text) && findServicePrefix(text) !== undefined;
   },
   parse(text, options) {
     return parseAwsDocsHtml(text, options);
   },
 };
+
+/** The document's first character, white space and a byte-order mark aside, opens a tag (`<!DOCTYPE`, `<html`, `<table`). */
+function startsWithTag(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d || ch === 0xfeff) continue;
+    return ch === 0x3c; // <
+  }
+  return false;
+}
 
 /** How deep tags may nest in a table before a DOM is built (htmlparser2 and domhandler recurse; real tables nest about 10). */
 const MAX_HTML_DEPTH = 256;

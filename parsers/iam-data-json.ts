@@ -5,6 +5,7 @@ import type { Action, Catalog } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import type { z } from 'zod';
+import type { Lazy } from '../src/lazy/zod.js';
 import { readGuarded } from '../src/io/guarded-read.js';
 import { decodeText } from '../src/io/decode-text.js';
 import type { DirectoryCatalogParser } from './directory-parser.js';
@@ -12,7 +13,7 @@ import { readJsonShape } from './common/json-located.js';
 import { iamDataActionsFile, iamDataConditionKeysFile, iamDataResourceTypesFile, iamDataServiceNames, packageMeta } from './common/json-shapes.js';
 
 /** A JSON file of the package, read through the guarded reader and checked against its shape (json-shapes.ts). */
-function readJson<S extends z.ZodType>(file: string, shape: S): z.output<S> {
+function readJson<S extends z.ZodType>(file: string, shape: Lazy<S>): z.output<S> {
   return readJsonShape(decodeText(readGuarded(file), file), file, shape);
 }
 

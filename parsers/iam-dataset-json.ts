@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../src/lazy/zod.js';
 import { parseAccessLevel } from '../src/model/access-level.js';
 import type { Action, ActionResourceType, Catalog } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
@@ -10,10 +11,11 @@ import { checkShape } from './common/json-document.js';
 import { forEachTopLevelValue } from './common/json-stream.js';
 import type { MultiCatalogParser } from './multi-catalog-parser.js';
 
-const names = z.array(z.string());
 
 /** One service of the iam-dataset / parliament `iam_definition.json`. */
-const serviceShape = z.object({
+const serviceShape = lazySchema((z) => {
+  const names = z.array(z.string());
+  return z.object({
   prefix: z.string().regex(/^[a-z0-9-]+$/, 'a service prefix (lower-case letters, digits, -)'),
   service_name: z.string().optional(),
   privileges: z.array(
@@ -26,8 +28,9 @@ const serviceShape = z.object({
   ),
   resources: z.array(z.object({ resource: z.string().min(1), arn: z.string().optional(), condition_keys: names.optional() })),
   conditions: z.array(z.object({ condition: z.string().min(1), description: z.string().optional(), type: z.string().optional() })),
+  });
 });
-type Service = z.infer<typeof serviceShape>;
+type Service = z.infer<ReturnType<typeof serviceShape>>;
 
 /**
  * A privilege as an action: a `resource_type` ending in `*` is required; the entry with an

@@ -12,8 +12,12 @@ import { serviceReferenceJson } from './service-reference-json.js';
 import { snapshotYaml } from './snapshot-yaml.js';
 import { typedocEnum } from './typedoc-enum.js';
 
-/** Every parser, in the order detection tries them (most specific first). */
-export const PARSERS: readonly CatalogParser[] = [snapshotYaml, policySentryMd, typedocEnum, managedPoliciesMd, serviceReferenceJson, awsDocsHtml, awsDocsMd, boxTable];
+/**
+ * Every parser, in the order detection tries them: HTML first (a page starts with a tag, the
+ * others never do, and a whole-AWS directory is a thousand pages that would otherwise go
+ * through every text format's test first), then the most specific.
+ */
+export const PARSERS: readonly CatalogParser[] = [awsDocsHtml, snapshotYaml, policySentryMd, typedocEnum, managedPoliciesMd, serviceReferenceJson, awsDocsMd, boxTable];
 
 /** Formats published as one page per service: a directory of them is one version. */
 export const MULTI_PAGE_FORMATS: ReadonlySet<string> = new Set(PARSERS.filter((p) => p.multiPage).map((p) => p.id));

@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../src/lazy/zod.js';
 import type { AccessLevel } from '../src/model/access-level.js';
 import type { Action, Catalog, CatalogField } from '../src/model/catalog.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
 import { checkShape, parseJsonDocument } from './common/json-document.js';
 import type { CatalogParser } from './parser.js';
 
-const name = z.string().min(1);
-const names = z.array(z.string());
-
 /** One service document of AWS's Service Reference (`https://servicereference…/v1/<prefix>/<prefix>.json`), schema v1.2–v1.3. */
-const serviceShape = z.object({
+const serviceShape = lazySchema((z) => {
+  const name = z.string().min(1);
+  const names = z.array(z.string());
+  return z.object({
   Name: z.string().regex(/^[a-z0-9-]+$/, 'a service prefix (lower-case letters, digits, -)'),
   Version: z.string().optional(),
   Actions: z.array(
@@ -24,8 +25,9 @@ const serviceShape = z.object({
   Resources: z.array(z.object({ Name: name, ARNFormats: z.array(z.string()).min(1), ConditionKeys: names.optional() })).optional(),
   ConditionKeys: z.array(z.object({ Name: name, Types: names.optional() })).optional(),
   Operations: z.array(z.object({ Name: name, AuthorizedActions: z.array(z.object({ Name: name, Service: name })).optional() })).optional(),
+  });
 });
-type ServiceDocument = z.infer<typeof serviceShape>;
+type ServiceDocument = z.infer<ReturnType<typeof serviceShape>>;
 
 /**
  * One access level from the overlapping flags (a tagging action is also `IsWrite`), by

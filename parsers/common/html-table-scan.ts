@@ -24,6 +24,10 @@ const PHRASING = new Set(['a', 'abbr', 'b', 'br', 'code', 'em', 'i', 'kbd', 'sma
 /** Elements whose content is not markup: left to the DOM reading. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** Characters of a tag name after its first letter (anything but white space, `/` and `>`). */
+const isNameChar = (c: number) => c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x2f && c !== 0x3e;
+
 /** The end of the start tag at `from` (its `>`, outside quoted attribute values), or -1. */
 function tagEnd(html: string, from: number): number {
   let quote = '';
@@ -37,11 +41,45 @@ function tagEnd(html: string, from: number): number {
   return -1;
 }
 
-/** The value of attribute `name` in a start tag's text (after its name), entities decoded. */
-function attribute(tag: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i');
-  const m = re.exec(tag);
-  return m ? decodeHTMLAttribute(m[1] ?? m[2] ?? m[3] ?? '') : undefined;
+/**
+ * The value of attribute `name` in a start tag's attributes (the text after its name), entities
+ * decoded; '' for an attribute without a value; the first one when it is given twice (as
+ * htmlparser2 keeps it). A small tokenizer, not a regular expression: `title="… href=x"`
+ * holds no attribute.
+ */
+function attribute(attrs: string, name: string): string | undefined {
+  const ws = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f';
+  let i = 0;
+  while (i < attrs.length) {
+    while (i < attrs.length && (ws(attrs[i]!) || attrs[i] === '/')) i++;
+    const from = i;
+    while (i < attrs.length && !ws(attrs[i]!) && attrs[i] !== '=' && attrs[i] !== '/' && attrs[i] !== '>') i++;
+    if (i === from) {
+      i++;
+      continue;
+    }
+    const attr = attrs.slice(from, i).toLowerCase();
+    let j = i;
+    while (j < attrs.length && ws(attrs[j]!)) j++;
+    let value = '';
+    if (attrs[j] === '=') {
+      j++;
+      while (j < attrs.length && ws(attrs[j]!)) j++;
+      const q = attrs[j];
+      if (q === '"' || q === "'") {
+        const close = attrs.indexOf(q, j + 1);
+        value = attrs.slice(j + 1, close < 0 ? attrs.length : close);
+        i = close < 0 ? attrs.length : close + 1;
+      } else {
+        const from2 = j;
+        while (j < attrs.length && !ws(attrs[j]!) && attrs[j] !== '>') j++;
+        value = attrs.slice(from2, j);
+        i = j;
+      }
+    }
+    if (attr === name) return decodeHTMLAttribute(value);
+  }
+  return undefined;
 }
 
 /**
@@ -61,8 +99,10 @@ export function scanTableRows(html: string): TableRow[] | undefined {
   let paragraph: string[] | undefined;
   let tables = 0;
   let pos = 0;
-  const text = (piece: string) => {
-    if (!cell || piece === '') return;
+  /** The text from `from` to `to`, when inside a cell (elsewhere it is never looked at). */
+  const text = (from: number, to: number) => {
+    if (!cell || to <= from) return;
+    const piece = html.slice(from, to);
     const decoded = piece.includes('&') ? decodeHTML(piece) : piece;
     cell.raw.push(decoded);
     paragraph?.push(decoded);
@@ -70,10 +110,10 @@ export function scanTableRows(html: string): TableRow[] | undefined {
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
     if (lt < 0) {
-      text(html.slice(pos));
+      text(pos, html.length);
       break;
     }
-    text(html.slice(pos, lt));
+    text(pos, lt);
     const next = html[lt + 1];
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
@@ -99,18 +139,19 @@ export function scanTableRows(html: string): TableRow[] | undefined {
       pos = end + 1;
       continue;
     }
-    if (!next || !/[A-Za-z]/.test(next)) {
+    if (!isLetter(html.charCodeAt(lt + 1))) {
+      if (next === '!' || next === '?') return undefined; // declarations, CDATA: the DOM's
       // `<` that starts no tag is text (`a < b`), as an HTML parser reads it.
-      text('<');
+      text(lt, lt + 1);
       pos = lt + 1;
       continue;
     }
     const end = tagEnd(html, lt + 1);
     if (end < 0) return undefined;
-    const tag = html.slice(lt + 1, end);
-    const nameEnd = tag.search(/[\s/]|$/);
-    const name = tag.slice(0, nameEnd).toLowerCase();
-    const selfClosing = tag.endsWith('/');
+    let nameEnd = lt + 2;
+    while (nameEnd < end && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    const name = html.slice(lt + 1, nameEnd).toLowerCase();
+    const selfClosing = html.charCodeAt(end - 1) === 0x2f; // '/'
     pos = end + 1;
     if (RAW_TEXT.has(name)) return undefined;
     if (paragraph && !PHRASING.has(name)) return undefined; // would close the <p> first
@@ -125,7 +166,7 @@ export function scanTableRows(html: string): TableRow[] | undefined {
     } else if (name === 'p' && cell && stack.length === cell.depth) {
       paragraph = [];
     } else if (name === 'a' && cell && cell.href === undefined) {
-      const href = attribute(tag.slice(nameEnd), 'href');
+      const href = attribute(html.slice(nameEnd, end), 'href');
       if (href !== undefined) cell.href = href;
     }
     if (VOID.has(name)) continue;

@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { resolveSchema, type Lazy } from '../../src/lazy/zod.js';
 import { InputError } from '../../src/model/errors.js';
 
 /** 1-based line of a character offset. */
@@ -31,8 +32,8 @@ export function jsonPath(path: readonly PropertyKey[]): string {
  * `data` checked against a zod shape; a mismatch is an InputError naming the JSON path
  * and, when the text is at hand, the line of the value at fault.
  */
-export function checkShape<S extends z.ZodType>(schema: S, data: unknown, file: string, what: string, text?: string, basePath: readonly PropertyKey[] = []): z.infer<S> {
-  const result = schema.safeParse(data);
+export function checkShape<S extends z.ZodType>(schema: Lazy<S>, data: unknown, file: string, what: string, text?: string, basePath: readonly PropertyKey[] = []): z.infer<S> {
+  const result = resolveSchema(schema).safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const path = [...basePath, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];

@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { resolveSchema, type Lazy } from '../../src/lazy/zod.js';
 import { InputError } from '../../src/model/errors.js';
 
 /**
@@ -98,14 +99,14 @@ export function lineOfJsonPath(text: string, path: readonly PropertyKey[]): numb
 }
 
 /** `data` checked against `schema`; the first problem is an InputError naming its JSON path and line. */
-export function validateJson<S extends z.ZodType>(data: unknown, schema: S, text: string, file: string): z.output<S> {
-  const result = schema.safeParse(data);
+export function validateJson<S extends z.ZodType>(data: unknown, schema: Lazy<S>, text: string, file: string): z.output<S> {
+  const result = resolveSchema(schema).safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   throw new InputError(file, `unexpected JSON shape at ${jsonPathText(issue.path)}: ${issue.message}`, lineOfJsonPath(text, issue.path));
 }
 
 /** Parse and validate in one step. */
-export function readJsonShape<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+export function readJsonShape<S extends z.ZodType>(text: string, file: string, schema: Lazy<S>): z.output<S> {
   return validateJson(parseJsonText(text, file), schema, text, file);
 }

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog.js';
 import { InputError } from './errors.js';
+import { hasCatalogShape } from './catalog-shape.js';
 import { catalogSchema } from './schema.js';
 import { isServicePrefix } from './service-prefix.js';
 
@@ -26,7 +27,8 @@ export function checkParsedCatalog(catalog: Catalog, file: string, text?: string
   if (typeof prefix !== 'string' || !isServicePrefix(prefix)) {
     throw new InputError(file, `service prefix "${String(prefix).slice(0, 80)}" is not an IAM service prefix (lower-case letters, digits and -)`, lineOf(text, String(prefix)) ?? 1);
   }
-  const result = catalogSchema.safeParse(catalog);
+  if (hasCatalogShape(catalog)) return catalog;
+  const result = catalogSchema().safeParse(catalog);
   if (result.success) return catalog;
   const issue = result.error.issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');

@@ -1,8 +1,10 @@
-import { z } from 'zod';
+import { lazySchema } from '../lazy/zod.js';
 import { ACCESS_LEVELS } from './access-level.js';
 import { CATALOG_FIELDS } from './catalog.js';
 import { SERVICE_PREFIX_RE } from './service-prefix.js';
 
+/** Schema of a normalized catalog (zod, built on first use); snapshots and parsed catalogs are checked with catalog-shape first, with this for the message when that fails. */
+export const catalogSchema = lazySchema((z) => {
 const names = z.array(z.string().min(1));
 
 const actionResourceType = z
@@ -34,8 +36,7 @@ const action = z
   })
   .strict();
 
-/** Schema of a normalized catalog; snapshots are validated against it when read. */
-export const catalogSchema = z
+return z
   .object({
     service: z.object({ prefix: z.string().regex(SERVICE_PREFIX_RE).max(64), name: z.string().optional() }).strict(),
     source: z
@@ -56,3 +57,4 @@ export const catalogSchema = z
     operations: z.array(z.object({ name: z.string().min(1), actions: names }).strict()).optional(),
   })
   .strict();
+});

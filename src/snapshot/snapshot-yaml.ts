@@ -2,6 +2,7 @@ import { yamlLib } from '../lazy/lazy-modules.js';
 import type { Catalog } from '../model/catalog.js';
 import { InputError } from '../model/errors.js';
 import { normalizeCatalog } from '../model/normalize.js';
+import { hasCatalogShape } from '../model/catalog-shape.js';
 import { catalogSchema } from '../model/schema.js';
 import { escapeUnsafeJson } from '../text/sanitize.js';
 import { checkYamlDepth, withoutStackTraces } from './yaml-depth.js';
@@ -112,7 +113,8 @@ export function catalogFromYaml(text: string, file: string): Catalog {
   const fast = readWrittenLayout(text);
   if ('data' in fast && fast.data.iamdiff === SNAPSHOT_MARKER) {
     const { iamdiff: _marker, ...rest } = fast.data;
-    const result = catalogSchema.safeParse(rest);
+    if (hasCatalogShape(rest)) return normalizeCatalog(upgradeLegacyCarries(rest as unknown as Catalog));
+    const result = catalogSchema().safeParse(rest);
     if (result.success) return normalizeCatalog(upgradeLegacyCarries(result.data as Catalog));
     // The line of the value at the path, or of the nearest enclosing one.
     throw schemaError(file, result.error.issues[0]!, (path) => {
@@ -156,7 +158,7 @@ export function catalogFromYaml(text: string, file: string): Catalog {
     throw new InputError(file, `not an iamdiff snapshot (expected "iamdiff: ${SNAPSHOT_MARKER}")`, 1);
   }
   const { iamdiff: _marker, ...rest } = data;
-  const result = catalogSchema.safeParse(rest);
+  const result = catalogSchema().safeParse(rest);
   if (!result.success) {
     throw schemaError(file, result.error.issues[0]!, (path) => {
       let node: unknown;

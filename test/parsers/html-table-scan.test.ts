@@ -51,7 +51,8 @@ describe('the scan of a table reads what the DOM reads', () => {
 
   it('on generated tables (well-formed or not): the same rows, or none and the DOM reads it', () => {
     const text = fc.stringMatching(/^[a-z &;<>*:'"=\-.\n]{0,12}$/);
-    const inline = fc.oneof(text, text.map((s) => `<b>${s}</b>`), text.map((s) => `<a href="${s.replace(/"/g, '')}">${s}</a>`), fc.constantFrom('<br>', '<br/>', '<!-- c -->', '&amp;', '&lt;', '&nbsp;', '<p>', '</p>', '<td>', '</span>'));
+    const attrs = fc.constantFrom('', ' href', ' href=x', " HREF='y&amp;z'", ' title="a href=b" href="c"', ' href="1" href="2"', ' id=k  href = "w" ', ' data-href="no"');
+    const inline = fc.oneof(text, text.map((s) => `<b>${s}</b>`), text.map((s) => `<a href="${s.replace(/"/g, '')}">${s}</a>`), fc.tuple(attrs, text).map(([a, s]) => `<a${a}>${s}</a>`), fc.constantFrom('<br>', '<br/>', '<!-- c -->', '&amp;', '&lt;', '&nbsp;', '<p>', '</p>', '<td>', '</span>'));
     const cell = fc.array(fc.oneof(inline, fc.array(inline, { maxLength: 3 }).map((xs) => `<p>${xs.join('')}</p>`)), { maxLength: 4 }).map((xs) => `<td>${xs.join('')}</td>`);
     const row = fc.array(fc.oneof(cell, fc.constant('<th>h</th>'), fc.constant('\n ')), { maxLength: 7 }).map((cs) => `<tr>${cs.join('')}</tr>`);
     const table = fc.array(row, { maxLength: 4 }).map((rs) => `<table><tbody>${rs.join('\n')}</tbody></table>`);
