@@ -1,19 +1,31 @@
 import type { Action, ActionResourceType, Catalog, ConditionKey, Operation, ResourceType } from './catalog.js';
 import { compareNames } from './identity.js';
 
+/** The list sorted and without repeats; the list itself when it already is (most are: parsers and snapshots keep them so). */
 function sortedUnique(list: string[] | undefined): string[] | undefined {
   if (list === undefined) return undefined;
-  return [...new Set(list)].sort(compareNames);
+  let ordered = true;
+  for (let i = 1; i < list.length && ordered; i++) ordered = compareNames(list[i - 1]!, list[i]!) < 0;
+  return ordered ? list : [...new Set(list)].sort(compareNames);
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {
   return compareNames(a.name, b.name);
 }
 
+/** `items` sorted by name: a sorted copy, or a copy as they are when already in order. */
+function sortedByName<T extends { name: string }>(items: T[]): T[] {
+  for (let i = 1; i < items.length; i++) if (byName(items[i - 1]!, items[i]!) > 0) return items.sort(byName);
+  return items;
+}
+
 /** Copy of `obj` without keys whose value is undefined (so YAML and equality see no holes). */
 export function dropUndefined<T extends object>(obj: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  for (const k in obj) {
+    const v = obj[k];
+    if (v !== undefined) out[k] = v;
+  }
   return out as T;
 }
 
@@ -35,7 +47,7 @@ export function normalizeAction(a: Action): Action {
     otherAccessLevels: a.otherAccessLevels && a.otherAccessLevels.length > 0 ? [...new Set(a.otherAccessLevels)] : undefined,
     accessFlags: sortedUnique(a.accessFlags),
     supportedBy: sortedUnique(a.supportedBy),
-    resourceTypes: a.resourceTypes?.map(normalizeActionResource).sort(byName),
+    resourceTypes: a.resourceTypes && sortedByName(a.resourceTypes.map(normalizeActionResource)),
     conditionKeys: sortedUnique(a.conditionKeys),
     dependentActions: sortedUnique(a.dependentActions),
     documentationUrl: a.documentationUrl,
@@ -64,9 +76,9 @@ export function normalizeCatalog(c: Catalog): Catalog {
     service: dropUndefined({ prefix: c.service.prefix, name: c.service.name }),
     source: dropUndefined({ format: c.source.format, file: c.source.file, date: c.source.date, label: c.source.label, olderLayout: c.source.olderLayout || undefined, pages: c.source.pages && [...c.source.pages], retired: c.source.retired && c.source.retired.length > 0 ? [...c.source.retired].sort() : undefined, formatVersion: c.source.formatVersion }),
     carries: [...new Set(c.carries)].sort(),
-    actions: c.actions.map(normalizeAction).sort(byName),
-    resourceTypes: c.resourceTypes?.map(normalizeResourceType).sort(byName),
-    conditionKeys: c.conditionKeys?.map(normalizeConditionKey).sort(byName),
+    actions: sortedByName(c.actions.map(normalizeAction)),
+    resourceTypes: c.resourceTypes && sortedByName(c.resourceTypes.map(normalizeResourceType)),
+    conditionKeys: c.conditionKeys && sortedByName(c.conditionKeys.map(normalizeConditionKey)),
     managedPolicies: c.managedPolicies && {
       policies: [...c.managedPolicies.policies].map((p) => ({ arn: p.arn, name: p.name })).sort((a, b) => compareNames(a.arn, b.arn)),
       patterns: sortedUnique(c.managedPolicies.patterns) ?? [],

@@ -1,6 +1,6 @@
 import { yamlLib } from '../lazy/lazy-modules.js';
 import type { DiffResult } from '../diff/diff-result.js';
-import { sanitizeDeep } from '../text/sanitize.js';
+import { sanitizeDeep, stripControl } from '../text/sanitize.js';
 
 /** A copy of `data` with every string sanitized (src/text/sanitize.ts). */
 export function sanitized<T>(data: T): T {
@@ -12,15 +12,22 @@ export function sanitizedResult(result: DiffResult): DiffResult {
   return sanitized(result);
 }
 
+/** Every string sanitized as JSON.stringify writes it: one pass, the same text as stringifying a sanitized copy. */
+const sanitizing = (_k: string, v: unknown) => (typeof v === 'string' ? stripControl(v) : v);
+
+/** `data` as indented JSON, document text made safe to print. */
+function safeJson(data: unknown): string {
+  return JSON.stringify(data, sanitizing, 2);
+}
+
 /** Any command's data as JSON or YAML, document text made safe to print. */
 export function renderStructured(data: unknown, format: 'json' | 'yaml'): string {
-  const clean = sanitized(data);
-  return format === 'json' ? JSON.stringify(clean, null, 2) + '\n' : yamlLib().stringify(clean, { lineWidth: 0, aliasDuplicateObjects: false });
+  return format === 'json' ? safeJson(data) + '\n' : yamlLib().stringify(sanitized(data), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** Machine-readable JSON: key order fixed by construction, changes already sorted. */
 export function renderJson(result: DiffResult): string {
-  return JSON.stringify(sanitizedResult(result), null, 2) + '\n';
+  return safeJson(result) + '\n';
 }
 
 export function renderYaml(result: DiffResult): string {
@@ -40,7 +47,7 @@ export class StructuredListWriter {
 
   item(data: unknown): void {
     if (this.format === 'yaml') this.write(renderStructured([data], 'yaml'));
-    else this.write((this.count === 0 ? '[\n' : ',\n') + JSON.stringify(sanitized(data), null, 2).replace(/^/gm, '  '));
+    else this.write((this.count === 0 ? '[\n' : ',\n') + safeJson(data).replace(/^/gm, '  '));
     this.count++;
   }
 
