@@ -2,7 +2,11 @@ import { decodeHTML, decodeHTMLAttribute } from 'entities';
 
 /** A `<td>` as the reference's table logic needs it. */
 export interface TableCell {
-  /** All its text, entities decoded, white space as written. */
+  /**
+   * All its text, entities decoded. White space is as written, except that the scan writes
+   * a run of it between two tags as one space: the text is only ever read with white space
+   * folded (or, for ARNs, removed), where the two are the same.
+   */
   raw: string;
   /** The text of each `<p>` directly inside it, in order (how the reference writes lists). */
   paragraphs: string[];
@@ -23,6 +27,26 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const PHRASING = new Set(['a', 'abbr', 'b', 'br', 'code', 'em', 'i', 'kbd', 'small', 'span', 'strong', 'sub', 'sup', 'img', 'wbr']);
 /** Elements whose content is not markup: left to the DOM reading. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+const isWhite = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+
+/** Only white space from `from` to `to`. */
+function onlySpace(html: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhite(html.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The end tag's text from `from` to `end` (its `>`) names `name`: `</td>`, `</TD >`. */
+function closes(html: string, from: number, end: number, name: string): boolean {
+  let i = from;
+  for (let k = 0; k < name.length; k++, i++) {
+    let c = html.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== name.charCodeAt(k)) return false;
+  }
+  for (; i < end; i++) if (!isWhite(html.charCodeAt(i))) return false;
+  return true;
+}
 
 const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 /** Characters of a tag name after its first letter (anything but white space, `/` and `>`). */
@@ -95,17 +119,21 @@ export function scanTableRows(html: string): TableRow[] | undefined {
   const rows: TableRow[] = [];
   const stack: string[] = [];
   let row: TableRow | undefined;
-  let cell: { raw: string[]; paragraphs: string[]; href?: string; depth: number } | undefined;
-  let paragraph: string[] | undefined;
+  let cell: { raw: string; paragraphs: string[]; href?: string; depth: number } | undefined;
+  let paragraph: string | undefined;
   let tables = 0;
   let pos = 0;
   /** The text from `from` to `to`, when inside a cell (elsewhere it is never looked at). */
   const text = (from: number, to: number) => {
     if (!cell || to <= from) return;
-    const piece = html.slice(from, to);
-    const decoded = piece.includes('&') ? decodeHTML(piece) : piece;
-    cell.raw.push(decoded);
-    paragraph?.push(decoded);
+    let piece: string;
+    if (onlySpace(html, from, to)) piece = ' '; // pretty-printing between tags: no slice kept
+    else {
+      piece = html.slice(from, to);
+      if (piece.includes('&')) piece = decodeHTML(piece);
+    }
+    cell.raw += piece;
+    if (paragraph !== undefined) paragraph += piece;
   };
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
@@ -124,13 +152,15 @@ export function scanTableRows(html: string): TableRow[] | undefined {
     if (next === '/') {
       const end = html.indexOf('>', lt);
       if (end < 0) return undefined;
-      const name = html.slice(lt + 2, end).trim().toLowerCase();
-      if (stack.pop() !== name) return undefined; // closed out of order: an HTML parser would repair it
-      if (name === 'p' && paragraph && cell && stack.length === cell.depth) {
-        cell.paragraphs.push(paragraph.join(''));
+      // The element it closes must be the one open (else an HTML parser would repair it):
+      // compared in place, without cutting the name out, as this is most tags.
+      const name = stack.pop();
+      if (name === undefined || !closes(html, lt + 2, end, name)) return undefined;
+      if (name === 'p' && paragraph !== undefined && cell && stack.length === cell.depth) {
+        cell.paragraphs.push(paragraph);
         paragraph = undefined;
       } else if (name === 'td' && cell) {
-        row!.cells.push({ raw: cell.raw.join(''), paragraphs: cell.paragraphs, ...(cell.href !== undefined ? { href: cell.href } : {}) });
+        row!.cells.push({ raw: cell.raw, paragraphs: cell.paragraphs, ...(cell.href !== undefined ? { href: cell.href } : {}) });
         cell = undefined;
       } else if (name === 'tr' && row) {
         if (row.cells.length > 0) rows.push(row);
@@ -154,7 +184,7 @@ export function scanTableRows(html: string): TableRow[] | undefined {
     const selfClosing = html.charCodeAt(end - 1) === 0x2f; // '/'
     pos = end + 1;
     if (RAW_TEXT.has(name)) return undefined;
-    if (paragraph && !PHRASING.has(name)) return undefined; // would close the <p> first
+    if (paragraph !== undefined && !PHRASING.has(name)) return undefined; // would close the <p> first
     const top = stack[stack.length - 1];
     if (name === 'table' && ++tables > 1) return undefined;
     if (name === 'tr') {
@@ -162,9 +192,9 @@ export function scanTableRows(html: string): TableRow[] | undefined {
       row = { offset: lt, cells: [] };
     } else if (name === 'td' || name === 'th') {
       if (top !== 'tr' || cell) return undefined;
-      if (name === 'td') cell = { raw: [], paragraphs: [], depth: stack.length + 1 };
+      if (name === 'td') cell = { raw: '', paragraphs: [], depth: stack.length + 1 };
     } else if (name === 'p' && cell && stack.length === cell.depth) {
-      paragraph = [];
+      paragraph = '';
     } else if (name === 'a' && cell && cell.href === undefined) {
       const href = attribute(html.slice(nameEnd, end), 'href');
       if (href !== undefined) cell.href = href;
