@@ -52,18 +52,27 @@ const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0
 /** Characters of a tag name after its first letter (anything but white space, `/` and `>`). */
 const isNameChar = (c: number) => c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x2f && c !== 0x3e;
 
-/** The end of the start tag at `from` (its `>`, outside quoted attribute values), or -1. */
-function tagEnd(html: string, from: number): number {
-  let quote = '';
-  for (let i = from; i < html.length; i++) {
-    const ch = html[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '>') return i;
-  }
-  return -1;
+/** Attributes up to the tag's `>` (a `>` in a quoted value is not it): linear, each character looked at once. */
+const ATTRIBUTES = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
+
+/** The position of the `>` that ends the start tag whose attributes begin at `from`, or -1. */
+function attributesEnd(html: string, from: number): number {
+  ATTRIBUTES.lastIndex = from;
+  return ATTRIBUTES.test(html) ? ATTRIBUTES.lastIndex - 1 : -1;
 }
+
+/** Tag names of the reference's tables, by length, kept as constants: most tags are these, and naming them allocates nothing. */
+const COMMON_NAMES: readonly (readonly string[])[] = [[], ['p', 'a', 'b', 'i'], ['td', 'tr', 'th', 'br', 'em'], ['div'], ['code', 'span'], ['table', 'tbody', 'thead'], ['strong']];
+
+/** The lower-cased tag name from `from` to `to`. */
+function tagName(html: string, from: number, to: number): string {
+  const candidates = COMMON_NAMES[to - from];
+  if (candidates) {
+    for (const c of candidates) if (html.startsWith(c, from)) return c;
+  }
+  return html.slice(from, to).toLowerCase();
+}
+
 
 /**
  * The value of attribute `name` in a start tag's attributes (the text after its name), entities
@@ -176,11 +185,12 @@ export function scanTableRows(html: string): TableRow[] | undefined {
       pos = lt + 1;
       continue;
     }
-    const end = tagEnd(html, lt + 1);
-    if (end < 0) return undefined;
     let nameEnd = lt + 2;
-    while (nameEnd < end && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
-    const name = html.slice(lt + 1, nameEnd).toLowerCase();
+    while (nameEnd < html.length && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    // `<td>`: no attributes, the name ends the tag. Else the attributes, quotes and all, to the `>`.
+    const end = html.charCodeAt(nameEnd) === 0x3e ? nameEnd : attributesEnd(html, nameEnd);
+    if (end < 0) return undefined;
+    const name = tagName(html, lt + 1, nameEnd);
     const selfClosing = html.charCodeAt(end - 1) === 0x2f; // '/'
     pos = end + 1;
     if (RAW_TEXT.has(name)) return undefined;
