@@ -6,7 +6,7 @@ import { filterResult } from './filter-changes.js';
 import { compareCatalogs } from './compare-catalogs.js';
 import type { DiffResult, DiffSide, NotCompared } from './diff-result.js';
 import { makeChange } from './make-change.js';
-import { compareChanges } from './sort-changes.js';
+import { sortChanges } from './sort-changes.js';
 import { appendAll } from '../util/append-all.js';
 
 function byPrefix(catalogs: Catalog[], path: string): Map<string, Catalog> {
@@ -53,7 +53,7 @@ export function diffCatalogs(oldPath: string, oldCatalogs: Catalog[], newPath: s
   for (const [prefix, n] of news) {
     if (!olds.has(prefix)) changes.push(makeChange('service-added', { service: prefix, after: n.service.name }));
   }
-  changes.sort(compareChanges);
+  sortChanges(changes);
   const notCompared = [...gaps.values()].map((g) => ({ ...g, services: g.services.sort() })).sort((a, b) => CATALOG_FIELDS.indexOf(a.field) - CATALOG_FIELDS.indexOf(b.field) || (a.reason < b.reason ? -1 : 1));
   return filterResult({ old: side(oldPath, oldCatalogs), new: side(newPath, newCatalogs), notCompared, summary: {}, changes }, {});
 }

@@ -2,25 +2,26 @@ import { CHANGE_KINDS, type Change } from './change.js';
 
 const kindOrder = new Map(CHANGE_KINDS.map((k, i) => [k, i]));
 
-function cmp(a: string | undefined, b: string | undefined): number {
-  const x = (a ?? '').toLowerCase();
-  const y = (b ?? '').toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/** Stable order: service, action, kind, then resource, key and dependent action. */
-export function compareChanges(a: Change, b: Change): number {
-  return (
-    cmp(a.service, b.service) ||
-    cmp(a.action, b.action) ||
-    cmp(a.operation, b.operation) ||
-    kindOrder.get(a.kind)! - kindOrder.get(b.kind)! ||
-    cmp(a.resource, b.resource) ||
-    cmp(a.key, b.key) ||
-    cmp(a.dependentAction, b.dependentAction) ||
-    cmp(a.policy, b.policy) ||
-    cmp(a.pattern, b.pattern) ||
-    cmp(a.before, b.before) ||
-    cmp(a.after, b.after)
-  );
+/**
+ * The changes in their stable order, sorted in place: service, action, operation, kind, then
+ * resource, key, dependent action, policy, pattern, before and after, case-insensitively.
+ * Each change's lower-cased fields are computed once, not in every comparison (a whole-AWS
+ * diff makes ~65 000 of them).
+ */
+export function sortChanges(changes: Change[]): Change[] {
+  const lower = (s: string | undefined) => (s === undefined ? '' : s.toLowerCase());
+  const keyed = changes.map((c) => ({
+    c,
+    k: [lower(c.service), lower(c.action), lower(c.operation), kindOrder.get(c.kind)!, lower(c.resource), lower(c.key), lower(c.dependentAction), lower(c.policy), lower(c.pattern), lower(c.before), lower(c.after)] as const,
+  }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.k.length; i++) {
+      const x = a.k[i]!;
+      const y = b.k[i]!;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+  for (let i = 0; i < keyed.length; i++) changes[i] = keyed[i]!.c;
+  return changes;
 }
