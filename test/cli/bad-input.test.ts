@@ -63,7 +63,7 @@ describe('bad input gives one clear line and exit code 2', () => {
 
   it('an unknown forced format and an unknown flag', () => {
     const f = write('ok.md', policySentry);
-    expectCleanError(['parse', f, '--format', 'nope'], /ok\.md: unknown format "nope" \(known: snapshot, policy-sentry-md/);
+    expectCleanError(['parse', f, '--format', 'nope'], /ok\.md: unknown format "nope" \(known: aws-docs-html, snapshot, policy-sentry-md/);
     expectCleanError(['parse', f, '--bogus'], /parse: Unknown option '--bogus'.*see iamdiff --help/);
     expectCleanError(['frobnicate'], /unknown command "frobnicate"/);
   });

@@ -15,5 +15,5 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   ignorePatterns: ['reports', 'bench', '.stryker-tmp'],
-  vitest: { related: true },
+  vitest: { configFile: 'test/mutation/vitest.config.ts', related: true },
 };
