@@ -3,7 +3,7 @@
  * The README's picture of the HTML report: the year of AWS (corpus HTML reference
  * 2025-06-01 → 2026-06-14), HIGH only, s3 open. Needs the corpus, `npm run build`
  * and Chromium (apt-get install chromium, or IAMDIFF_CHROMIUM).
- *   node scripts/screenshot-html-report.mjs [OUT.png]
+ *   node test/scripts/screenshot-html-report.mjs [OUT.png]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,9 +12,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpus = resolve(process.env.IAMDIFF_CORPUS ?? join(root, '..', 'shared', 'corpus'));
-const out = resolve(process.argv[2] ?? join(root, 'docs', 'html-report.png'));
+const out = resolve(process.argv[2] ?? join(root, 'test', 'screenshots', 'html-report.png'));
 const r = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'diff', join(corpus, 'sar-html', '2025-06-01'), join(corpus, 'sar-html', '2026-06-14'), '--format', 'html'], { encoding: 'utf8', maxBuffer: 1 << 28 });
 if (r.status !== 0) throw new Error(r.stderr);
 const dir = mkdtempSync(join(tmpdir(), 'iamdiff-shot-'));
