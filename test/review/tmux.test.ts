@@ -20,16 +20,25 @@ const SOCKET_DIR = mkdtempSync(join(tmpdir(), 'iamdiff-tmux-'));
 const tmux = (...args: string[]) => spawnSync('tmux', ['-S', join(SOCKET_DIR, 'socket'), '-f', '/dev/null', ...args], { encoding: 'utf8' });
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * The session the test drives. Each start makes a new one and only then ends the one before:
+ * killing a server's last session makes the server exit, and a new session started while it
+ * is exiting fails ("server exited unexpectedly").
+ */
+let session = 'review0';
+
 /** Start the built command in a fresh session of the given size, as a user runs it. */
 function start(argv: string[], cols: number, rows: number, env: string[] = []): void {
-  tmux('kill-session', '-t', 'review');
+  const previous = session;
+  session = `review${Number(previous.slice(6)) + 1}`;
   const command = `cd ${q(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR ${env.map(q).join(' ')} ${[process.execPath, CLI, ...argv].map(q).join(' ')}; echo EXIT=$?; sleep 60`;
-  const r = tmux('new-session', '-d', '-s', 'review', '-x', String(cols), '-y', String(rows), command);
+  const r = tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), command);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
+  tmux('kill-session', '-t', previous);
 }
 
-const capture = (escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'review').stdout;
+const capture = (escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', session).stdout;
 
 /** Wait for the screen to show every text (an event, polled), or fail with the last screen. */
 async function screenWith(texts: Array<string | RegExp>, timeoutMs = 10_000): Promise<string> {
@@ -45,7 +54,7 @@ async function screenWith(texts: Array<string | RegExp>, timeoutMs = 10_000): Pr
 
 /** Send keys (tmux key names, or literal text with `-l`) and wait for what they should show. */
 async function keys(keysToSend: string[], expectTexts: Array<string | RegExp>, literal = false): Promise<string> {
-  tmux('send-keys', '-t', 'review', ...(literal ? ['-l'] : []), ...keysToSend);
+  tmux('send-keys', '-t', session, ...(literal ? ['-l'] : []), ...keysToSend);
   return screenWith(expectTexts);
 }
 
@@ -97,7 +106,7 @@ describe.skipIf(!!SKIP)(`review in a real terminal (tmux)${SKIP ? ` — ${SKIP}`
 
     screen = await keys(['?'], ['Keys (? or Esc closes)']);
     // Escape and s in one write: read as Esc, then s (order by service), never as Alt-s or a quit
-    tmux('send-keys', '-t', 'review', 'Escape', 's');
+    tmux('send-keys', '-t', session, 'Escape', 's');
     screen = await screenWith(['order: service']);
     expect(screen).not.toContain('Keys (? or Esc closes)');
     screen = await keys(['f'], ['filter ›']);
@@ -106,7 +115,7 @@ describe.skipIf(!!SKIP)(`review in a real terminal (tmux)${SKIP ? ` — ${SKIP}`
     screen = await keys(['Escape'], ['q quits']);
     expect(screen).toContain('✓ 0/21 reviewed');
 
-    tmux('resize-window', '-t', 'review', '-x', '130', '-y', '40');
+    tmux('resize-window', '-t', session, '-x', '130', '-y', '40');
     screen = await screenWith([/box-table 2022-11-10T16:11:37\+00:00/, /│ ── detail/]);
     screen = await keys(['q'], ['EXIT=0']);
   }, 60_000);
