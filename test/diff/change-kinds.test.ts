@@ -91,22 +91,24 @@ const newSide = [
   catalog('newcomer', [action('Anything')]),
 ];
 
-const result = diffCatalogs('old', oldSide, 'new', newSide);
+// Computed in each test, not once at load: mutation testing (npm run mutate) then knows which
+// tests run which code, and runs only those for each mutant.
+const diffed = () => diffCatalogs('old', oldSide, 'new', newSide);
 
 /** Kinds and rules of Service Reference facts: test/diff/service-reference-kinds.test.ts exercises them. */
 const SERVICE_REFERENCE_KINDS: readonly string[] = ['access-flags-changed', 'condition-key-type-changed', 'arn-format-added', 'arn-format-removed', 'supported-by-lost', 'supported-by-gained', 'operation-action-added', 'operation-action-removed'];
 const SERVICE_REFERENCE_CASES: readonly (string | undefined)[] = ['required flag unknown'];
 const find = (kind: string, fields: Partial<Change> = {}) =>
-  result.changes.filter((c) => c.kind === kind && Object.entries(fields).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v));
+  diffed().changes.filter((c) => c.kind === kind && Object.entries(fields).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v));
 
 describe('diff of hand-written catalogs', () => {
   it('produces every change kind except the unresolved truncation', () => {
-    const kinds = new Set(result.changes.map((c) => c.kind));
+    const kinds = new Set(diffed().changes.map((c) => c.kind));
     expect([...CHANGE_KINDS].filter((k) => !kinds.has(k) && !SERVICE_REFERENCE_KINDS.includes(k))).toEqual(['action-unresolved']);
   });
 
   it('exercises every severity rule', () => {
-    const seen = new Set(result.changes.map((c) => `${c.kind}/${c.severity}`));
+    const seen = new Set(diffed().changes.map((c) => `${c.kind}/${c.severity}`));
     const rules = SEVERITY_RULES.filter((r) => r.kind !== 'action-unresolved' && !SERVICE_REFERENCE_KINDS.includes(r.kind) && !SERVICE_REFERENCE_CASES.includes(r.case)).map((r) => `${r.kind}/${r.severity}`);
     expect(rules.filter((r) => !seen.has(r))).toEqual([]);
   });
@@ -202,7 +204,7 @@ describe('diff of hand-written catalogs', () => {
     expect(find('resource-type-renamed')).toMatchObject([{ before: 'WidgetResource', after: 'widget', severity: 'low' }]);
     // Actions that take the renamed type keep it: only its own changes show, under the new name.
     expect(find('resource-required-changed', { action: 'TakesWidget' }).map((c) => [c.resource, c.before, c.after])).toEqual([['widget', 'required', 'optional']]);
-    expect(result.changes.filter((c) => c.action === 'TakesWidget').map((c) => c.kind)).toEqual(['resource-required-changed']);
+    expect(diffed().changes.filter((c) => c.action === 'TakesWidget').map((c) => c.kind)).toEqual(['resource-required-changed']);
     expect(find('resource-type-removed')).toMatchObject([{ resource: 'legacy', severity: 'high' }]);
     expect(find('arn-pattern-changed')).toMatchObject([{ resource: 'repository', severity: 'high', after: 'arn:${Partition}:svc:${Region}:${Account}:repo/${Name}' }]);
     expect(find('condition-key-removed', { resource: 'repository', action: undefined })).toMatchObject([{ key: 'aws:ResourceTag/${TagKey}' }]);
@@ -211,6 +213,7 @@ describe('diff of hand-written catalogs', () => {
   });
 
   it('sorts by service, action, kind and counts every kind in the summary', () => {
+    const result = diffed();
     const keys = result.changes.map((c) => `${c.service}|${(c.action ?? '').toLowerCase()}`);
     expect(keys).toEqual([...keys].sort());
     const total = Object.values(result.summary).reduce((a, b) => a + (b ?? 0), 0);
