@@ -3,7 +3,8 @@ import { patternSummary } from '../policy/policy-impact.js';
 import type { DiffResult } from './diff-result.js';
 
 export interface ChangeFilter {
-  kinds?: ChangeKind[];
+  /** Change kinds or rule IDs (`--only access-level-changed,pass-role-needed`). */
+  kinds?: Array<ChangeKind | string>;
   minSeverity?: Severity;
 }
 
@@ -11,7 +12,7 @@ export interface ChangeFilter {
 export function filterResult(result: DiffResult, filter: ChangeFilter): DiffResult {
   const kinds = filter.kinds && new Set(filter.kinds);
   const min = filter.minSeverity ? severityRank(filter.minSeverity) : -1;
-  const keep = (c: Change) => (!kinds || kinds.has(c.kind)) && severityRank(c.severity) >= min;
+  const keep = (c: Change) => (!kinds || kinds.has(c.kind) || kinds.has(c.rule)) && severityRank(c.severity) >= min;
   const changes = result.changes.filter(keep);
   const accepted = result.accepted?.filter(keep);
   const summary: DiffResult['summary'] = {};
