@@ -8,7 +8,7 @@ import type { CommandSpec, OptionValues } from './command-spec.js';
 import { commanderMessage } from './commander-error.js';
 import { applyMaxInputSize } from './global-options.js';
 import { outputTarget } from './output-target.js';
-import { buildProgram } from './program.js';
+import { buildProgram, checkChoices } from './program.js';
 import { OUTPUT } from './shared-options.js';
 import { UsageError } from './usage-error.js';
 
@@ -25,6 +25,7 @@ const DONE = new Set(['commander.helpDisplayed', 'commander.version', 'commander
 /** Load the config, apply its defaults and the shared options, then run the command's own module (loaded only now). */
 async function runCommand(spec: CommandSpec, args: string[], values: OptionValues, io: CommandIO): Promise<number> {
   applyMaxInputSize(values['max-input-size']);
+  checkChoices(spec, values);
   const { loadConfig, applyConfigDefaults } = await import('../config/load-config.js');
   const config = loadConfig(values.config as string | undefined, process.cwd());
   if (config) {

@@ -2,7 +2,9 @@ import { Command, Option } from 'commander';
 import type { CommandIO } from '../commands/command.js';
 import type { CommandSpec, OptionSpec, OptionValues } from './command-spec.js';
 import { COMMANDS } from './command-list.js';
+import { closeHint } from './close-names.js';
 import { GLOBAL } from './shared-options.js';
+import { UsageError } from './usage-error.js';
 
 /** The long name an option's value is read by: `--fail-on` → `fail-on`, `--no-color` → `color`. */
 export function longName(o: OptionSpec | Option): string {
@@ -13,13 +15,20 @@ export function longName(o: OptionSpec | Option): string {
 
 /** A commander Option from a spec; the default is shown in the help, the command applies it. */
 function makeOption(spec: OptionSpec): Option {
-  const help = spec.default !== undefined ? `${spec.help} (default: ${spec.default})` : spec.help;
-  const o = new Option(spec.flags, help);
-  if (spec.choices) o.choices(spec.choices);
+  const extra = [...(spec.choices ? [`one of: ${spec.choices.join(', ')}`] : []), ...(spec.default !== undefined ? [`default: ${spec.default}`] : [])];
+  const o = new Option(spec.flags, extra.length ? `${spec.help} (${extra.join('; ')})` : spec.help);
   if (spec.multiple) o.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
   if (spec.hidden) o.hideHelp();
   if (spec.conflicts) o.conflicts(spec.conflicts.map((n) => n.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())));
   return o;
+}
+
+/** Values of choice options checked as every command always has: `--format must be one of text, json (got "yaml")`. */
+export function checkChoices(spec: CommandSpec, values: OptionValues): void {
+  for (const o of spec.options) {
+    const v = values[longName(o)];
+    if (o.choices && typeof v === 'string' && !o.choices.includes(v)) throw new UsageError(`--${longName(o)} must be one of ${o.choices.join(', ')} (got "${v}")${closeHint(v, o.choices)}`);
+  }
 }
 
 /** Option values of a parsed command (its own and the program's), by long name. */
@@ -57,7 +66,8 @@ export function buildProgram(io: CommandIO, hooks: ProgramHooks): Command {
   for (const g of GLOBAL) program.addOption(makeOption(g));
   for (const spec of COMMANDS) {
     const cmd = program.command(spec.name).summary(spec.summary).description(spec.summary).usage(spec.usage.replace(/^iamdiff \S+ ?/, ''));
-    for (const a of spec.args) cmd.argument(a);
+    // Counts are checked by the commands, which say what is missing in their own words.
+    for (const a of spec.args) cmd.argument(a.replace(/^<(.*)>$/, '[$1]'));
     for (const o of spec.options) cmd.addOption(makeOption(o));
     if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
     cmd.action(async (...params: unknown[]) => {

@@ -25,6 +25,7 @@ function reviewedMarks(file: string): ReadonlySet<string> {
  */
 export async function run(args: string[], raw: OptionValues, io: CommandIO): Promise<number> {
   const values = raw as DiffInputOptions & { reason?: string; expires?: string; marked?: boolean; state?: string; config?: string };
+  if (args.length !== 2) throw new UsageError('accept: give exactly two sources, OLD and NEW');
   const [oldPath, newPath] = args as [string, string];
   const reason = values.reason?.trim();
   if (!reason) throw new UsageError('accept: --reason TEXT is required (why these changes are accepted)');

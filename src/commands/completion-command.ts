@@ -9,6 +9,7 @@ import type { CommandIO } from './command.js';
 /** `iamdiff completion bash|zsh|fish`; `completion __services WORD...` is what the scripts call for --service. */
 export function run(args: string[], _values: OptionValues, io: CommandIO): number {
   const [shell, ...words] = args;
+  if (shell === undefined) throw new UsageError('completion: name a shell: bash, zsh or fish');
   if (shell === '__services') {
     const prefixes = servicePrefixes(words);
     if (prefixes.length) io.stdout.write(prefixes.join('\n') + '\n');

@@ -91,6 +91,7 @@ export function gateExitCode(result: DiffResult, exitCode: boolean | undefined, 
 
 /** `iamdiff diff OLD NEW`: the report in one format, the CI gate as the exit code. */
 export async function run(args: string[], values: OptionValues, io: CommandIO): Promise<number> {
+  if (args.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
   const [oldPath, newPath] = args as [string, string];
   const format = choice('format', values.format as string | undefined, DIFF_FORMATS, 'text');
   const failOn = values['fail-on'] === undefined ? undefined : choice('fail-on', values['fail-on'] as string, SEVERITIES, 'high');
