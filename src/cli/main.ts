@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   });
   program.hook('preSubcommand', (_p, sub) => void (current = sub.name()));
   if (argv.length === 0) {
-    io.stdout.write(program.helpInformation());
+    program.outputHelp();
     return 2;
   }
   try {
