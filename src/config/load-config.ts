@@ -32,8 +32,13 @@ export function findConfigFile(explicit: string | undefined, cwd: string): strin
 export function loadConfig(explicit: string | undefined, cwd: string): IamdiffConfig | undefined {
   const file = findConfigFile(explicit, cwd);
   if (file === undefined) return undefined;
-  // through the guarded reader: a FIFO or a huge file named as the config is refused, never waited on
-  return parseConfig(file, decodeText(readGuarded(file), file));
+  return parseConfig(file, readConfigText(file));
+}
+
+/** A config's text, through the guarded reader (a FIFO or a huge file named as the config is refused, never waited on); an empty file is an empty config. */
+export function readConfigText(file: string): string {
+  if (!existsSync(file) || statSync(file).size === 0) return '';
+  return decodeText(readGuarded(file), file);
 }
 
 /** Validate a config text: the shape (zod), then rule IDs, kinds and option names (with close names). */
