@@ -75,17 +75,24 @@ describe('zsh and fish scripts', () => {
     expect(zsh).toContain("'(-f --format)'{-f,--format}'[output format]:format:(text markdown json yaml)'"); // log's
     expect(zsh).toContain(':format:(text markdown html json yaml github junit)'); // diff's
     expect(fish).toContain(`-n "__fish_seen_subcommand_from diff" -l only -x -a '`);
-    for (const [shell, script, check] of [
-      ['zsh', zsh, 'autoload -U compinit && compinit -u && source /dev/stdin && print ok'],
-      ['fish', fish, 'source - ; and echo ok'],
-    ] as const) {
-      if (spawnSync(shell, ['--version']).status !== 0) {
-        console.log(`${shell} not installed: its script is checked as text only`);
-        continue;
-      }
-      const r = spawnSync(shell, ['-c', check], { input: script, encoding: 'utf8' });
-      expect(r.stdout.trim(), r.stderr).toBe('ok');
-    }
+    const dir = mkdtempSync(join(tmpdir(), 'iamdiff-completion-'));
+    writeFileSync(join(dir, 'iamdiff.zsh'), zsh);
+    writeFileSync(join(dir, 'iamdiff.fish'), fish);
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+    if (spawnSync('zsh', ['--version']).status === 0) {
+      // loaded after compinit, it registers its function for iamdiff
+      const r = spawnSync('zsh', ['-f', '-c', `autoload -U compinit && compinit -u -D && source ${join(dir, 'iamdiff.zsh')} && print -r -- $_comps[iamdiff]`], { encoding: 'utf8', env });
+      expect(r.stdout.trim(), r.stderr).toBe('_iamdiff');
+      expect(r.stderr).toBe('');
+    } else console.log('zsh not installed: its script is checked as text only');
+    if (spawnSync('fish', ['--version']).status === 0) {
+      // fish answers what it would complete
+      const ask = (line: string) => spawnSync('fish', ['--no-config', '-c', `source ${join(dir, 'iamdiff.fish')}; complete -C '${line}'`], { cwd: ROOT, encoding: 'utf8', env }).stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]);
+      expect(ask('iamdiff dif')).toEqual(['diff']);
+      expect(ask('iamdiff diff --format ').sort()).toEqual(['github', 'html', 'json', 'junit', 'markdown', 'text', 'yaml']); // fish sorts them
+      expect(ask('iamdiff diff --only pass-')).toEqual(['pass-role-needed']);
+      expect(ask('iamdiff log snapshots/ecr --service ')).toEqual(['ecr']);
+    } else console.log('fish not installed: its script is checked as text only');
     expect(runCli(['completion', 'tcsh']).stderr).toBe('iamdiff: completion: unknown shell "tcsh" (bash, zsh or fish) (see iamdiff completion --help)\n');
   });
 });
