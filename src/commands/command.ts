@@ -8,11 +8,3 @@ export interface CommandIO {
   /** The config file in force (.iamdiff.yaml or --config), if any. */
   config?: IamdiffConfig;
 }
-
-export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  /** Returns the exit code. */
-  run(argv: string[], io: CommandIO): number | Promise<number>;
-}

@@ -1,6 +1,7 @@
 import { choice } from '../cli/args.js';
 import { parseMaxBytes } from '../cli/max-bytes.js';
 import { UsageError } from '../cli/usage-error.js';
+import { applyConfig } from '../config/apply-config.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { SEVERITIES } from '../diff/change.js';
@@ -79,7 +80,7 @@ export async function run(positionals: string[], raw: OptionValues, io: CommandI
     const a = versions[i - 1]!;
     const b = versions[i]!;
     const current = await b.load();
-    const result = filterResult(diffCatalogs(a.name, previous, b.name, current), { minSeverity });
+    const result = filterResult(applyConfig(diffCatalogs(a.name, previous, b.name, current), io.config), { minSeverity }); // the config's severities and acceptances, as in diff
     if (list) list.item({ from: a.name, to: b.name, notCompared: result.notCompared, summary: result.summary, changes: result.changes });
     else if (format === 'markdown') steps.push({ from: a.name, to: b.name, result });
     else io.stdout.write(`\n=== ${oneLine(a.name)} → ${oneLine(b.name)} ===\n${renderText(result, { color })}`);
