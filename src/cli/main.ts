@@ -30,7 +30,7 @@ async function runCommand(spec: CommandSpec, args: string[], values: OptionValue
   const config = loadConfig(values.config as string | undefined, process.cwd());
   if (config) {
     applyConfigDefaults(config, spec, values);
-    if (values['max-input-size'] === undefined && config.defaults['max-input-size']) applyMaxInputSize(config.defaults['max-input-size'].value);
+    applyMaxInputSize(values['max-input-size']); // a default from the config
   }
   values.color = colorChoice(values.color);
   const target = spec.options.includes(OUTPUT[0]!) ? outputTarget(values.output as string | undefined, !!values.force, io) : { io, finish: () => undefined };

@@ -25,7 +25,7 @@ function makeOption(spec: OptionSpec): Option {
 
 /** Values of choice options checked as every command always has: `--format must be one of text, json (got "yaml")`. */
 export function checkChoices(spec: CommandSpec, values: OptionValues): void {
-  for (const o of spec.options) {
+  for (const o of [...spec.options, ...GLOBAL]) {
     const v = values[longName(o)];
     if (o.choices && typeof v === 'string' && !o.choices.includes(v)) throw new UsageError(`--${longName(o)} must be one of ${o.choices.join(', ')} (got "${v}")${closeHint(v, o.choices)}`);
   }

@@ -32,8 +32,9 @@ export const EXIT_CODE: OptionSpec = { flags: '--exit-code', help: 'exit 1 when 
 export const FAIL_ON: OptionSpec = { flags: '--fail-on <level>', help: 'exit 1 when a change at or above LEVEL is reported (a CI gate); accepted changes do not count', choices: ['low', 'medium', 'high'], complete: 'severities' };
 export const STATE: OptionSpec = { flags: '--state <file>', help: 'the review marks file', default: '.iamdiff-review/marks.json', complete: 'file' };
 
-/** Options of the whole program, taken anywhere on the line. */
+/** Options of the whole program, taken anywhere on the line (every command accepts them; colour matters where there is any). */
 export const GLOBAL: OptionSpec[] = [
+  ...COLOR,
   { flags: '--config <file>', help: 'the config file (default: .iamdiff.yaml in the working directory or the nearest one above)', complete: 'file' },
   { flags: '--max-input-size <size>', help: 'largest input file read (bytes, 512k, 64MB, 1GiB)', default: '64MB' },
 ];

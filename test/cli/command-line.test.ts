@@ -105,6 +105,10 @@ describe('shared options behave the same everywhere', () => {
     expect(runCli(['diff', '--color', fixturePath('aws-docs-ecr.md'), OLD, '--only', 'description-changed'], { env: { NO_COLOR: '' } }).stdout).toBe(always.stdout);
     for (const off of [['--no-color'], ['--color', 'never']]) expect(runCli([...args, '--color', 'always', ...off], { env: { NO_COLOR: '' } }).stdout).not.toContain('\u001b');
     expect(runCli([...args], { env: { NO_COLOR: '' } }).stdout).not.toContain('\u001b'); // auto, not a terminal
+    // every command takes them, so a script can pass them everywhere
+    for (const cmd of [['formats'], ['rules'], ['schema'], ['parse', OLD], ['check', fixturePath('managed-policies-ecr.md'), '--catalog', NEW, '--service', 'ecr']]) {
+      for (const flag of [['--no-color'], ['--color', 'never']]) expect(runCli([...cmd, ...flag]).code, `${cmd[0]} ${flag.join(' ')}`).toBe(0);
+    }
   });
 });
 

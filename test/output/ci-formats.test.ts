@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { RULE_IDS, SEVERITY_RULES } from '../../src/diff/severity-rules.js';
 import { escapeData, escapeProperty, renderGithub } from '../../src/output/github-report.js';
 import { renderJunit } from '../../src/output/junit-report.js';
 import { action, catalog } from '../helpers/catalog-builder.js';
-import { fixturePath } from '../helpers/paths.js';
+import { fixturePath, ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const OLD = fixturePath('policy-sentry-ecr.md');
@@ -115,6 +115,10 @@ describe('--format json and iamdiff schema', () => {
     expect(JSON.parse(accepted).expiredAcceptances).toHaveLength(1);
     expect(JSON.parse(accepted).changes.find((c: { rule: string }) => c.rule === 'action-added').defaultSeverity).toBe('medium');
     check(accepted);
+  });
+
+  it('is published as docs/iamdiff-diff.schema.json, kept current', () => {
+    expect(readFileSync(join(ROOT, 'docs/iamdiff-diff.schema.json'), 'utf8')).toBe(runCli(['schema']).stdout);
   });
 
   it('rejects what is not the report', () => {

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command-spec.js';
-import { COLOR, format, OUTPUT, SOURCE } from '../shared-options.js';
+import { format, OUTPUT, SOURCE } from '../shared-options.js';
 
 export const compareSpec: CommandSpec = {
   name: 'compare',
@@ -13,7 +13,6 @@ export const compareSpec: CommandSpec = {
     { flags: '--action <service:Action>', help: 'one action only' },
     { flags: '--only-disagreements', help: 'keep only the fields the sources disagree on' },
     ...OUTPUT,
-    ...COLOR,
   ],
   examples: ['iamdiff compare test/fixtures/policy-sentry-ecr.md test/fixtures/box-table-ecr.txt --service ecr --only-disagreements'],
   load: () => import('../../commands/compare-command.js'),

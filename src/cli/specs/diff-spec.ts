@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command-spec.js';
-import { COLOR, EXIT_CODE, FAIL_ON, format, MAX_BYTES, MIN_SEVERITY, ONLY, OUTPUT, POLICIES, SOURCE, STATE } from '../shared-options.js';
+import { EXIT_CODE, FAIL_ON, format, MAX_BYTES, MIN_SEVERITY, ONLY, OUTPUT, POLICIES, SOURCE, STATE } from '../shared-options.js';
 
 /** Output formats of a diff report. */
 export const DIFF_FORMATS = ['text', 'markdown', 'html', 'json', 'yaml', 'github', 'junit'] as const;
@@ -20,7 +20,6 @@ export const diffSpec: CommandSpec = {
     FAIL_ON,
     ...SOURCE,
     ...OUTPUT,
-    ...COLOR,
     { flags: '-i, --interactive', help: 'open the diff in the review app instead of printing it (the CI gate still applies)', conflicts: ['format', 'output'] },
     STATE,
     POLICIES,

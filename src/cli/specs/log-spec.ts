@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command-spec.js';
-import { COLOR, format, MAX_BYTES, MIN_SEVERITY, OUTPUT, SOURCE } from '../shared-options.js';
+import { format, MAX_BYTES, MIN_SEVERITY, OUTPUT, SOURCE } from '../shared-options.js';
 
 export const logSpec: CommandSpec = {
   name: 'log',
@@ -14,7 +14,6 @@ export const logSpec: CommandSpec = {
     MIN_SEVERITY,
     ...SOURCE,
     ...OUTPUT,
-    ...COLOR,
   ],
   examples: ['iamdiff log snapshots/ecr --format markdown', 'iamdiff log snapshots/ecr --action ecr:DescribeImages'],
   load: () => import('../../commands/log-command.js'),

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../command-spec.js';
-import { COLOR, MIN_SEVERITY, ONLY, POLICIES, SOURCE, STATE } from '../shared-options.js';
+import { MIN_SEVERITY, ONLY, POLICIES, SOURCE, STATE } from '../shared-options.js';
 
 export const reviewSpec: CommandSpec = {
   name: 'review',
@@ -7,7 +7,7 @@ export const reviewSpec: CommandSpec = {
   usage: 'iamdiff review OLD NEW [--state FILE] [--input-format ID] [--service PREFIX] [--only KIND,...] [--min-severity LEVEL] [--policies FILE,...] [--color auto|always|never|--no-color]',
   args: ['<old>', '<new>'],
   argComplete: 'path',
-  options: [STATE, ...SOURCE, ONLY, MIN_SEVERITY, POLICIES, ...COLOR],
+  options: [STATE, ...SOURCE, ONLY, MIN_SEVERITY, POLICIES],
   examples: ['iamdiff review snapshots/ecr/policy-sentry-ecr.policy-sentry-md.yaml snapshots/ecr/2022-11-10.box-table.yaml'],
   load: () => import('../../commands/review-command.js'),
 };
