@@ -85,3 +85,23 @@ describe('rule IDs', () => {
     expect(changes.find((c) => c.action === 'DescribeRepositories' && c.kind === 'access-level-changed')!.rule).toBe('access-level-raised');
   });
 });
+
+describe('iamdiff rules', () => {
+  it('lists ID, kind, default severity and reason (text and JSON), and what the config sets', async () => {
+    const { runCli } = await import('../helpers/run-cli.js');
+    const json = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; kind: string; case?: string; severity: string; reason: string; configured?: string }>;
+    expect(json).toEqual(SEVERITY_RULES.map((r) => ({ id: r.id, kind: r.kind, ...(r.case ? { case: r.case } : {}), severity: r.severity, reason: r.reason })));
+    const text = runCli(['rules']).stdout.split('\n');
+    expect(text[0]).toMatch(/^ID +KIND \(CASE\) +SEVERITY +REASON$/);
+    expect(text).toContainEqual(expect.stringMatching(/^pass-role-needed +dependent-action-added \(iam:PassRole\) +high +callers now also need iam:PassRole/));
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'iamdiff-rules-'));
+    writeFileSync(join(dir, '.iamdiff.yaml'), 'rules:\n  description-changed: none\n  action-added: high\n');
+    const configured = runCli(['rules'], { cwd: dir }).stdout;
+    expect(configured).toMatch(/\naction-added +action-added +high \(default medium\) +wildcards/);
+    expect(configured).toMatch(/\ndescription-changed +description-changed +none \(default low\) +documentation only/);
+    expect(configured).toContain(`severities set in ${join(dir, '.iamdiff.yaml')}`);
+  });
+});
