@@ -26,10 +26,13 @@ const DONE = new Set(['commander.helpDisplayed', 'commander.version', 'commander
 async function runCommand(spec: CommandSpec, args: string[], values: OptionValues, io: CommandIO): Promise<number> {
   applyMaxInputSize(values['max-input-size']);
   checkChoices(spec, values);
-  const { loadConfig, applyConfigDefaults } = await import('../config/load-config.js');
-  const config = loadConfig(values.config as string | undefined, process.cwd());
-  if (config) {
-    applyConfigDefaults(config, spec, values);
+  // the finder is light; the validator (zod, the option tables) loads only when there is a config
+  const { findConfigFile } = await import('../config/find-config.js');
+  const file = findConfigFile(values.config as string | undefined, process.cwd());
+  const loader = file ? await import('../config/load-config.js') : undefined;
+  const config = loader?.loadConfig(file, process.cwd());
+  if (loader && config) {
+    loader.applyConfigDefaults(config, spec, values);
     applyMaxInputSize(values['max-input-size']); // a default from the config
   }
   values.color = colorChoice(values.color);

@@ -1,6 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { lilconfigSync } from 'lilconfig';
 import { closeHint } from '../cli/close-names.js';
 import type { CommandSpec, OptionValues } from '../cli/command-spec.js';
 import { UsageError } from '../cli/usage-error.js';
@@ -11,22 +9,11 @@ import { decodeText } from '../io/decode-text.js';
 import { readGuarded } from '../io/guarded-read.js';
 import { parseConfigDocument, type ConfigDocument } from './config-document.js';
 import { configSchema } from './config-schema.js';
+import { findConfigFile } from './find-config.js';
+
+export { CONFIG_NAMES, findConfigFile } from './find-config.js';
 import type { AcceptEntry, IamdiffConfig, Located, RuleSetting } from './config-types.js';
 import { configOptionNames, optionOf } from './option-names.js';
-
-/** Where iamdiff looks for its config, in each directory from the working directory up. */
-export const CONFIG_NAMES = ['.iamdiff.yaml', '.iamdiff.yml'];
-
-/** The config file in force: `--config FILE`, else the nearest `.iamdiff.yaml` from `cwd` up (lilconfig); undefined when none. */
-export function findConfigFile(explicit: string | undefined, cwd: string): string | undefined {
-  if (explicit !== undefined) {
-    if (!existsSync(explicit)) throw new UsageError(`--config ${explicit}: no such file`);
-    if (!statSync(explicit).isFile()) throw new UsageError(`--config ${explicit}: not a file`);
-    return resolve(explicit);
-  }
-  const found = lilconfigSync('iamdiff', { searchPlaces: CONFIG_NAMES, ignoreEmptySearchPlaces: false, stopDir: '/', loaders: { '.yaml': () => null, '.yml': () => null } }).search(cwd);
-  return found?.filepath;
-}
 
 /** The config in force, validated; undefined when there is none. Errors name the file and line. */
 export function loadConfig(explicit: string | undefined, cwd: string): IamdiffConfig | undefined {

@@ -128,6 +128,8 @@ describe('lazy loading', () => {
     expect(rules).toContain('dist/src/commands/rules-command.js');
     expect(rules.filter((m) => /^dist\/src\/commands\/.*-command\.js$/.test(m))).toEqual(['dist/src/commands/rules-command.js']);
     expect(rules.some((m) => /node_modules\/(cheerio|ink|react|diff)\//.test(m))).toBe(false);
+    // no config here: the config's validator (zod, yaml) is not loaded either
+    expect(rules.some((m) => /node_modules\/(zod|yaml)\/|dist\/src\/config\/load-config/.test(m))).toBe(false);
     const formats = loaded(['formats']);
     expect(formats.filter((m) => /^dist\/src\/commands\/.*-command\.js$/.test(m))).toEqual(['dist/src/commands/formats-command.js']);
     expect(formats.some((m) => /node_modules\/(ink|react)\//.test(m))).toBe(false);
