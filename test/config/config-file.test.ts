@@ -147,3 +147,24 @@ describe('accepted changes', () => {
     expect(judged.changes.length + judged.accepted!.length).toBe(21 - 13);
   });
 });
+
+describe("the README's example config", () => {
+  it('is a valid config that does what the README says', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ROOT } = await import('../helpers/paths.js');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /## Config file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const config = parseConfig('/r/.iamdiff.yaml', example);
+    expect(config.rules['description-changed']!.value).toBe('none');
+    expect(config.defaults['fail-on']!.value).toBe('high');
+    expect(config.commandDefaults.diff!.format!.value).toBe('markdown');
+    const result = await computeDiff(OLD, NEW, { service: 'ecr' });
+    const judged = applyConfig(result, config, '2026-01-01');
+    // DescribeImages by fingerprint (a81470be20db is its fingerprint), Describe* access-level changes by pattern
+    expect(result.changes.find((c) => c.rule === 'access-level-lowered')!.fingerprint).toBe('a81470be20db');
+    expect(judged.accepted!.map((c) => `${c.action} ${c.acceptance.match}`).sort()).toEqual(['DescribeImages fingerprint a81470be20db', 'DescribeRepositories kind: access-level-changed, action: Describe*']);
+    expect(judged.changes.filter((c) => c.rule === 'action-added').every((c) => c.severity === 'high' && c.defaultSeverity === 'medium')).toBe(true);
+    // a comment in the example names the change as iamdiff accept writes it
+    expect(example).toContain('# ecr:DescribeImages access-level-lowered Read → List');
+  });
+});
