@@ -13,7 +13,7 @@ import { findConfigFile } from './find-config.js';
 
 export { CONFIG_NAMES, findConfigFile } from './find-config.js';
 import type { AcceptEntry, IamdiffConfig, Located, RuleSetting } from './config-types.js';
-import { configOptionNames, optionOf } from './option-names.js';
+import { configOptionNames, NOT_DEFAULTS, optionOf } from './option-names.js';
 
 /** The config in force, validated; undefined when there is none. Errors name the file and line. */
 export function loadConfig(explicit: string | undefined, cwd: string): IamdiffConfig | undefined {
@@ -69,6 +69,7 @@ function readDefaults(cd: ConfigDocument, defaults: Record<string, unknown>, con
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(cd.file, `defaults.${key}: the defaults of command ${key}: a map of its options`, line);
       const own: Record<string, Located<unknown>> = {};
       for (const [option, v] of Object.entries(value)) {
+        if (NOT_DEFAULTS.has(option)) throw new InputError(cd.file, `defaults.${key}: --${option} cannot have a default (it names what one run reads or writes)`, cd.lineOf(['defaults', key, option]));
         if (!optionOf(key, option)) throw new InputError(cd.file, `defaults.${key}: ${key} has no option --${option}${closeHint(option, names.ofCommand(key))}`, cd.lineOf(['defaults', key, option]));
         own[option] = { value: v, line: cd.lineOf(['defaults', key, option]) };
       }
@@ -76,7 +77,8 @@ function readDefaults(cd: ConfigDocument, defaults: Record<string, unknown>, con
     } else if (names.options.has(key)) {
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) throw new InputError(cd.file, `defaults.${key}: a value, as on the command line`, line);
       config.defaults[key] = { value, line };
-    } else throw new InputError(cd.file, `defaults: "${key}" is neither an option nor a command${closeHint(key, [...names.options, ...names.commands])}`, line);
+    } else if (NOT_DEFAULTS.has(key)) throw new InputError(cd.file, `defaults: --${key} cannot have a default (it names what one run reads or writes)`, line);
+    else throw new InputError(cd.file, `defaults: "${key}" is neither an option nor a command${closeHint(key, [...names.options, ...names.commands])}`, line);
   }
 }
 

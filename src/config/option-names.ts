@@ -4,7 +4,7 @@ import { longName } from '../cli/program.js';
 import { GLOBAL } from '../cli/shared-options.js';
 
 /** Options the config file may not set: they name this run's files. */
-const NOT_DEFAULTS = new Set(['output', 'config', 'state', 'reason', 'expires', 'marked', 'action', 'catalog', 'policy', 'label', 'alongside', 'interactive']);
+export const NOT_DEFAULTS = new Set(['output', 'config', 'state', 'reason', 'expires', 'marked', 'action', 'catalog', 'policy', 'label', 'alongside', 'interactive']);
 
 /** The option a command takes under a long name, if it may have a default. */
 export function optionOf(command: string, name: string): OptionSpec | undefined {

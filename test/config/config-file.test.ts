@@ -58,6 +58,7 @@ describe('validation: one line with file and line, exit code 2', () => {
     ['an option no command has', 'defaults:\n  fail-onn: high\n', /\.iamdiff\.yaml:2: defaults: "fail-onn" is neither an option nor a command \(close: fail-on/],
     ['a value the option does not take', 'defaults:\n  diff:\n    format: pdf\n', /\.iamdiff\.yaml:3: defaults: --format of diff must be one of text, markdown, html, json, yaml, github, junit \(got "pdf"\)/],
     ['not YAML', 'rules: [\n', /\.iamdiff\.yaml:2: not valid YAML/],
+    ['a default of an option that names a file', 'defaults:\n  fail-on: high\n  output: report.md\n', /\.iamdiff\.yaml:3: defaults: --output cannot have a default/],
   ];
   for (const [what, text, message] of cases) {
     it(what, () => {
