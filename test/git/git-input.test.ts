@@ -56,6 +56,10 @@ describe.skipIf(!HAS_GIT)('REV:path inputs read from git, without checking out',
     const r = runCli(['diff', `HEAD~1:${git('ls-tree', '-r', '--name-only', 'HEAD~1', 'snapshots/ecr').trim()}`, `HEAD:${file}`], { cwd: repo });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^iamdiff ecr: service-reference-json/);
+    // log takes them too: each revision's snapshot a version
+    const log = runCli(['log', `HEAD~1:snapshots/ecr`, `HEAD:snapshots/ecr`, '--format', 'json'], { cwd: repo });
+    expect(log.code, log.stderr).toBe(0);
+    expect(JSON.parse(log.stdout)).toHaveLength(1);
   });
 
   it('a revision or path that is not there is one line, exit code 2, naming REV:path', () => {

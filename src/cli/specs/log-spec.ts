@@ -3,7 +3,7 @@ import { format, MAX_BYTES, MIN_SEVERITY, OUTPUT, SOURCE } from '../shared-optio
 
 export const logSpec: CommandSpec = {
   name: 'log',
-  summary: 'order catalog versions by date and show what changed between each consecutive pair',
+  summary: 'order catalog versions (files, directories, REV:path in git) by date and show what changed between each consecutive pair',
   usage: 'iamdiff log SOURCE|DIR... [--action service:Action] [--format text|markdown|json|yaml] [--max-bytes N] [--min-severity LEVEL] [--service PREFIX] [--input-format ID] [-o FILE [--force]] [--color auto|always|never|--no-color]',
   args: ['<sources...>'],
   argComplete: 'path',
