@@ -46,6 +46,9 @@ function legend(changes: Change[]): string[] {
   return ['| Change | Rule | Severity | Count | Why it matters |', '| --- | --- | --- | ---: | --- |', ...rows.map((r) => `| ${r.kind} | ${escapeMarkdownCell(r.rule)} | ${r.severity} | ${n(r.count)} | ${escapeMarkdownCell(r.reason)} |`), ''];
 }
 
+/** Accepted changes listed in the notes at most (they are not counted against the budget's priorities). */
+const MAX_ACCEPTED_ROWS = 100;
+
 /** The changes the config file accepts, apart: counted in the head, listed in a closed block. */
 function acceptedSection(result: DiffResult): string[] {
   const accepted = result.accepted ?? [];
@@ -56,8 +59,9 @@ function acceptedSection(result: DiffResult): string[] {
     '',
     '| Severity | Subject | Change | Detail | Rule | Fingerprint | Accepted because |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...accepted.map((c) => `| ${c.severity} | ${escapeMarkdownCell(changeSubject(c))} | ${c.kind} | ${detailCell(c)} | ${escapeMarkdownCell(c.rule)} | ${fingerprintCell(c)} | ${escapeMarkdownCell(acceptanceText(c.acceptance))} |`),
+    ...accepted.slice(0, MAX_ACCEPTED_ROWS).map((c) => `| ${c.severity} | ${escapeMarkdownCell(changeSubject(c))} | ${c.kind} | ${detailCell(c)} | ${escapeMarkdownCell(c.rule)} | ${fingerprintCell(c)} | ${escapeMarkdownCell(acceptanceText(c.acceptance))} |`),
     '',
+    ...(accepted.length > MAX_ACCEPTED_ROWS ? [`_${n(accepted.length - MAX_ACCEPTED_ROWS)} more accepted changes are not listed here (\`--format json\` lists them all)._`, ''] : []),
     '</details>',
     '',
   ];

@@ -169,3 +169,18 @@ describe("the README's example config", () => {
     expect(example).toContain('# ecr:DescribeImages access-level-lowered Read → List');
   });
 });
+
+describe('many accepted changes in release notes', () => {
+  it('are counted, and listed up to 100 rows so the notes keep their size budget', async () => {
+    const { renderMarkdown } = await import('../../src/output/markdown-report.js');
+    const { diffCatalogs } = await import('../../src/diff/diff-catalogs.js');
+    const { action, catalog } = await import('../helpers/catalog-builder.js');
+    const after = catalog('svc', Array.from({ length: 250 }, (_, i) => action(`Action${String(i).padStart(3, '0')}`)));
+    const result = applyConfig(diffCatalogs('a', [catalog('svc', [])], 'b', [after]), parseConfig('/c/.iamdiff.yaml', 'accept:\n  - rule: action-added\n    reason: new actions are fine\n'));
+    expect(result.accepted).toHaveLength(250);
+    const md = renderMarkdown(result);
+    expect(md).toContain('\naccepted: 250\n');
+    expect(md.match(/\| new actions are fine/g)).toHaveLength(100);
+    expect(md).toContain('_150 more accepted changes are not listed here (`--format json` lists them all)._');
+  });
+});
