@@ -59,7 +59,8 @@ export function buildProgram(io: CommandIO, hooks: ProgramHooks): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => undefined, getOutHelpWidth: () => io.stdout.columns ?? 100 })
     .showSuggestionAfterError(true)
     .allowExcessArguments(false)
-    .configureHelp({ showGlobalOptions: true })
+    // commands listed with their arguments as declared (<old> <new>), not as parsed (all optional: commands check counts)
+    .configureHelp({ showGlobalOptions: true, subcommandTerm: (c) => [c.name(), ...(COMMANDS.find((s) => s.name === c.name())?.args.filter((a) => a !== '[words...]') ?? c.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)))].join(' ') })
     .version(hooks.version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help (iamdiff COMMAND --help: a command\'s flags, defaults and examples)')
     .addHelpText('after', '\nExit codes: 0 done, 1 a gate tripped (--exit-code, --fail-on), 2 bad input or usage.\nConfig: .iamdiff.yaml in the working directory or above (--config FILE); see README.md.\n');
