@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/cli/main.js';
+import { DIFF_FORMATS } from '../src/cli/specs/diff-spec.js';
 import { CHANGE_KINDS } from '../src/diff/change.js';
 import { SEVERITY_RULES } from '../src/diff/severity-rules.js';
 import { DIRECTORY_PARSERS, PARSERS } from '../parsers/index.js';
@@ -28,14 +29,19 @@ describe('README.md stays true', () => {
           .split(/(?<!\\) \| /)
           .map((c) => c.trim().replace(/\\\|/g, '|')),
       );
-    expect(rows.map(([kind, caseName, severity, reason]) => ({ kind: kind!.replace(/`/g, ''), case: caseName || undefined, severity, reason }))).toEqual(
-      SEVERITY_RULES.map((r) => ({ kind: r.kind, case: r.case, severity: r.severity, reason: r.reason })),
+    expect(rows.map(([id, kind, caseName, severity, reason]) => ({ id: id!.replace(/`/g, ''), kind: kind!.replace(/`/g, ''), case: caseName || undefined, severity, reason }))).toEqual(
+      SEVERITY_RULES.map((r) => ({ id: r.id, kind: r.kind, case: r.case, severity: r.severity, reason: r.reason })),
     );
   });
 
   it('names every change kind, command, usage line and format', () => {
     for (const kind of CHANGE_KINDS) expect(readme).toContain(`\`${kind}\``);
-    for (const c of COMMANDS) expect(readme, `usage of ${c.name}`).toContain(c.usage);
+    for (const c of COMMANDS) {
+      expect(readme, `usage of ${c.name}`).toContain(c.usage);
+      // every flag of every command is documented (hidden ones are old names kept working)
+      for (const o of c.options.filter((x) => !x.hidden)) expect(readme, `${c.name} ${o.flags}`).toContain(`--${/--([a-z0-9-]+)/.exec(o.flags)![1]}`);
+    }
+    for (const f of DIFF_FORMATS) expect(readme, `diff --format ${f}`).toContain(`\`${f}\``);
     for (const p of [...PARSERS, ...DIRECTORY_PARSERS]) expect(readme).toContain(`\`${p.id}\``);
   });
 

@@ -1,53 +1,43 @@
-import { choice, parseCommandArgs } from '../cli/args.js';
+import { choice } from '../cli/args.js';
+import type { OptionValues } from '../cli/command-spec.js';
+import { DIFF_FORMATS } from '../cli/specs/diff-spec.js';
+import { applyConfig, expiredNotes } from '../config/apply-config.js';
+import type { IamdiffConfig } from '../config/config-types.js';
+import { gitInputPath, unGitPaths, withGitErrors } from '../git/git-input.js';
+import { oneLine } from '../text/sanitize.js';
 import { parseMaxBytes } from '../cli/max-bytes.js';
 import { UsageError } from '../cli/usage-error.js';
-import { CHANGE_KINDS, SEVERITIES, severityRank, type ChangeKind } from '../diff/change.js';
+import { CHANGE_KINDS, SEVERITIES, severityRank } from '../diff/change.js';
+import { RULE_IDS } from '../diff/severity-rules.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import { filterResult } from '../diff/filter-changes.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
 import { loadVersionsParallel } from '../io/parallel-load.js';
 import { selectService } from '../cli/service-option.js';
 import { closeNames } from '../cli/close-names.js';
 import { wantColor } from '../output/color.js';
-import { renderReport, REPORT_FORMATS } from '../output/render-report.js';
+import { renderReport } from '../output/render-report.js';
 import type { Catalog } from '../model/catalog.js';
 import { withPolicyImpact } from '../policy/policy-impact.js';
 import { loadPolicySources } from '../policy/policy-source.js';
-import type { Command } from './command.js';
+import type { CommandIO } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
-export const DIFF_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  only: { type: 'string' },
-  'min-severity': { type: 'string' },
-  'exit-code': { type: 'boolean' },
-  'fail-on': { type: 'string' },
-  service: { type: 'string' },
-  'input-format': { type: 'string' },
-  output: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
-  color: { type: 'boolean' },
-  'no-color': { type: 'boolean' },
-  interactive: { type: 'boolean', short: 'i' },
-  policies: { type: 'string', multiple: true },
-  state: { type: 'string' },
-  'max-bytes': { type: 'string' },
-} as const;
-
-function parseKinds(value: string | undefined): ChangeKind[] | undefined {
+/** `--only KIND,...`: change kinds or rule IDs, each checked (a typo names close ones). */
+function parseKinds(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const known = [...CHANGE_KINDS, ...RULE_IDS];
   for (const k of kinds) {
-    if (!(CHANGE_KINDS as readonly string[]).includes(k)) {
-      const close = closeNames(k, CHANGE_KINDS);
-      throw new UsageError(`--only: unknown change kind "${k}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ` (kinds: ${CHANGE_KINDS.join(', ')})`}`);
+    if (!known.includes(k)) {
+      const close = closeNames(k, known);
+      throw new UsageError(`--only: unknown change kind or rule "${k}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ` (kinds: ${CHANGE_KINDS.join(', ')}; rules: iamdiff rules)`}`);
     }
   }
-  return kinds as ChangeKind[];
+  return kinds;
 }
 
-export type DiffInputOptions = { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string; policies?: string[] };
+export type DiffInputOptions = { service?: string; 'input-format'?: string; only?: string; 'min-severity'?: string; policies?: string[]; config?: IamdiffConfig };
 
 /** `--policies a --policies b,c` as one list. */
 export function policyPaths(values: { policies?: string[] }): string[] {
@@ -76,10 +66,15 @@ export async function loadAndDiff(oldPath: string, newPath: string, values: Diff
   const grants = loadPolicySources(policyPaths(values)); // before the catalogs: a bad policy file fails fast
   const onFiles = progress?.onFiles;
   const progressOf = onFiles && ((i: number) => (done: number, total: number) => onFiles(i === 0 ? 'old' : 'new', done, total));
-  const sides = await loadVersionsParallel([oldPath, newPath], { service: values.service, format: values['input-format'], skipped, yieldMs: progress?.yieldMs }, progressOf);
+  // REV:path names a snapshot (or a directory of them) at a git revision: read from git, never checked out.
+  const inputs = [oldPath, newPath].map((p) => gitInputPath(p));
+  const seen: string[] = [];
+  const sides = await withGitErrors(inputs, () => loadVersionsParallel(inputs.map((i) => i.path), { service: values.service, format: values['input-format'], skipped: seen, yieldMs: progress?.yieldMs }, progressOf));
+  for (const s of seen) skipped.push(unGitPaths(s, inputs));
   const [oldCatalogs, newCatalogs] = selectService(values.service, sides, `${oldPath} or ${newPath}`) as [Catalog[], Catalog[]];
   progress?.onCompare?.();
-  const filtered = filterResult(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), { kinds, minSeverity });
+  const diffed = applyConfig(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), values.config);
+  const filtered = filterResult(diffed, { kinds, minSeverity });
   const result = values.policies?.length ? withPolicyImpact(filtered, grants) : filtered;
   return { result, oldCatalogs, newCatalogs };
 }
@@ -94,32 +89,25 @@ export function gateExitCode(result: DiffResult, exitCode: boolean | undefined, 
   return 0;
 }
 
-export const diffCommand: Command = {
-  name: 'diff',
-  summary: 'say what changed between two catalog versions (files, snapshots or directories)',
-  usage:
-    'iamdiff diff OLD NEW [--format text|markdown|html|json|yaml] [--max-bytes N] [--only KIND,...] [--min-severity LEVEL] [--exit-code] [--fail-on LEVEL] [--service PREFIX] [--input-format ID] [--output FILE [--force]] [--color|--no-color] [--interactive [--state FILE]] [--policies FILE,...]',
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('diff', argv, DIFF_OPTIONS);
-    if (positionals.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
-    const format = choice('format', values.format, REPORT_FORMATS, 'text');
-    if (values['fail-on'] !== undefined) choice('fail-on', values['fail-on'], SEVERITIES, 'high');
-    const maxBytes = parseMaxBytes(values['max-bytes']);
-    const skipped: string[] = [];
-    if (values.interactive) {
-      const { reviewPaths } = await import('./review-command.js');
-      const { result, code } = await reviewPaths(positionals[0]!, positionals[1]!, values, { stateFile: values.state, color: values['no-color'] ? false : values.color }, io);
-      return Math.max(code, gateExitCode(result, values['exit-code'], values['fail-on']));
-    }
-    const result = await computeDiff(positionals[0]!, positionals[1]!, values, skipped);
-    writeSkipped(io, skipped);
-    const toFile = values.output !== undefined;
-    const color = !toFile && wantColor(values['no-color'] ? false : values.color, io.stdout.isTTY, io.env);
-    const report = renderReport(result, format, { color, maxBytes });
-    if (toFile) {
-      writeFileAtomic(values.output!, report, { overwrite: !!values.force });
-      io.stderr.write(`wrote ${values.output} (${result.changes.length} changes)\n`);
-    } else io.stdout.write(report);
-    return gateExitCode(result, values['exit-code'], values['fail-on']);
-  },
-};
+/** `iamdiff diff OLD NEW`: the report in one format, the CI gate as the exit code. */
+export async function run(args: string[], values: OptionValues, io: CommandIO): Promise<number> {
+  if (args.length !== 2) throw new UsageError('diff: give exactly two sources, OLD and NEW');
+  const [oldPath, newPath] = args as [string, string];
+  const format = choice('format', values.format as string | undefined, DIFF_FORMATS, 'text');
+  const failOn = values['fail-on'] === undefined ? undefined : choice('fail-on', values['fail-on'] as string, SEVERITIES, 'high');
+  const maxBytes = parseMaxBytes(values['max-bytes'] as string | undefined);
+  const inputs = { ...(values as DiffInputOptions), config: io.config };
+  if (values.interactive) {
+    const { reviewPaths } = await import('./review-command.js');
+    const { result, code } = await reviewPaths(oldPath, newPath, inputs, { stateFile: values.state as string | undefined, color: values.color as boolean | undefined }, io);
+    return Math.max(code, gateExitCode(result, !!values['exit-code'], failOn));
+  }
+  const skipped: string[] = [];
+  const result = await computeDiff(oldPath, newPath, inputs, skipped);
+  writeSkipped(io, skipped);
+  for (const note of expiredNotes(result)) io.stderr.write(`${oneLine(note)}\n`);
+  const color = wantColor(values.color as boolean | undefined, io.stdout.isTTY, io.env);
+  const disabled = new Set(Object.entries(io.config?.rules ?? {}).filter(([, s]) => s.value === 'none').map(([id]) => id));
+  io.stdout.write(renderReport(result, format, { color, maxBytes, failOn, exitCode: !!values['exit-code'], disabled }));
+  return gateExitCode(result, !!values['exit-code'], failOn);
+}

@@ -1,6 +1,5 @@
 import { appendAll } from '../util/append-all.js';
-import { FORMAT_OPTION, SOURCE_OPTIONS } from '../cli/common-options.js';
-import { choice, parseCommandArgs } from '../cli/args.js';
+import { choice } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import type { Catalog } from '../model/catalog.js';
 import { expandPattern, expansionDelta, uncertainGrants, type GrantedAction } from '../policy/expand-patterns.js';
@@ -9,7 +8,8 @@ import { loadPolicySources } from '../policy/policy-source.js';
 import { policyPaths } from './diff-command.js';
 import { renderStructured } from '../output/structured-report.js';
 import { oneLine } from '../text/sanitize.js';
-import type { Command } from './command.js';
+import type { CommandIO } from './command.js';
+import type { OptionValues } from '../cli/command-spec.js';
 import { writeSkipped } from './skipped-note.js';
 
 /** The Allow patterns of policies (`--policies`, narrowed to `--policy` names), each once. */
@@ -30,47 +30,37 @@ const line = (g: GrantedAction) => `  ${oneLine(g.action)}${g.accessLevel ? `  (
 const section = (heading: string, grants: GrantedAction[]) => (grants.length ? [heading, ...grants.map(line)] : []);
 const UNCERTAIN = ' may grant (a name the source cut; the pattern matches some names it could be):';
 
-export const expandCommand: Command = {
-  name: 'expand',
-  summary: 'what action patterns grant in a catalog version; with two versions, what they newly grant',
-  usage: 'iamdiff expand PATTERN... --catalog X [--catalog Y] [--policies FILE,... [--policy NAME,...]] [--format text|json] [--service PREFIX] [--input-format ID]',
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('expand', argv, {
-      ...FORMAT_OPTION,
-      ...SOURCE_OPTIONS,
-      catalog: { type: 'string', multiple: true },
-      policies: { type: 'string', multiple: true },
-      policy: { type: 'string', multiple: true },
-    });
-    appendAll(positionals, policyPatterns(values.policies, values.policy));
-    if (positionals.length === 0) throw new UsageError('expand: give at least one PATTERN (e.g. ecr:Describe*), or --policies whose patterns to expand');
-    const paths = values.catalog ?? [];
-    if (paths.length < 1 || paths.length > 2) throw new UsageError('expand: give --catalog once (what patterns grant) or twice, old then new (what they newly grant)');
-    const format = choice('format', values.format, ['text', 'json'] as const, 'text');
-    const skipped: string[] = [];
-    const versions: Catalog[][] = [];
-    versions.push(...(await loadCatalogVersions(paths, { service: values.service, format: values['input-format'], skipped })));
-    writeSkipped(io, skipped);
-    if (versions.length === 1) {
-      const data = positionals.map((pattern) => ({ pattern, grants: expandPattern(pattern, versions[0]!), uncertain: uncertainGrants(pattern, versions[0]!) }));
-      if (format === 'json') io.stdout.write(renderStructured(data, 'json'));
-      else {
-        for (const d of data) {
-          const head = `${oneLine(d.pattern)} grants ${d.grants.length} action${d.grants.length === 1 ? '' : 's'}`;
-          io.stdout.write([head, ...d.grants.map(line), ...section(UNCERTAIN, d.uncertain)].join('\n') + '\n');
-        }
-      }
-      return 0;
-    }
-    const data = positionals.map((pattern) => ({ pattern, ...expansionDelta(pattern, versions[0]!, versions[1]!) }));
+/** `iamdiff expand`. */
+export async function run(positionals: string[], raw: OptionValues, io: CommandIO): Promise<number> {
+  const values = raw as { format?: string; service?: string; 'input-format'?: string; catalog?: string[]; policies?: string[]; policy?: string[] };
+  appendAll(positionals, policyPatterns(values.policies, values.policy));
+  if (positionals.length === 0) throw new UsageError('expand: give at least one PATTERN (e.g. ecr:Describe*), or --policies whose patterns to expand');
+  const paths = values.catalog ?? [];
+  if (paths.length < 1 || paths.length > 2) throw new UsageError('expand: give --catalog once (what patterns grant) or twice, old then new (what they newly grant)');
+  const format = choice('format', values.format, ['text', 'json'] as const, 'text');
+  const skipped: string[] = [];
+  const versions: Catalog[][] = [];
+  versions.push(...(await loadCatalogVersions(paths, { service: values.service, format: values['input-format'], skipped })));
+  writeSkipped(io, skipped);
+  if (versions.length === 1) {
+    const data = positionals.map((pattern) => ({ pattern, grants: expandPattern(pattern, versions[0]!), uncertain: uncertainGrants(pattern, versions[0]!) }));
     if (format === 'json') io.stdout.write(renderStructured(data, 'json'));
     else {
       for (const d of data) {
-        const out = [`${oneLine(d.pattern)}: ${d.added.length} newly granted, ${d.removed.length} no longer granted, ${d.kept} unchanged`];
-        out.push(...section(' newly granted:', d.added), ...section(' no longer granted:', d.removed), ...section(UNCERTAIN, d.uncertain));
-        io.stdout.write(out.join('\n') + '\n');
+        const head = `${oneLine(d.pattern)} grants ${d.grants.length} action${d.grants.length === 1 ? '' : 's'}`;
+        io.stdout.write([head, ...d.grants.map(line), ...section(UNCERTAIN, d.uncertain)].join('\n') + '\n');
       }
     }
     return 0;
-  },
-};
+  }
+  const data = positionals.map((pattern) => ({ pattern, ...expansionDelta(pattern, versions[0]!, versions[1]!) }));
+  if (format === 'json') io.stdout.write(renderStructured(data, 'json'));
+  else {
+    for (const d of data) {
+      const out = [`${oneLine(d.pattern)}: ${d.added.length} newly granted, ${d.removed.length} no longer granted, ${d.kept} unchanged`];
+      out.push(...section(' newly granted:', d.added), ...section(' no longer granted:', d.removed), ...section(UNCERTAIN, d.uncertain));
+      io.stdout.write(out.join('\n') + '\n');
+    }
+  }
+  return 0;
+}

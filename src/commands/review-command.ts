@@ -1,5 +1,3 @@
-import { parseCommandArgs } from '../cli/args.js';
-import { COLOR_OPTIONS } from '../cli/common-options.js';
 import { computeDiff, loadAndDiff, type DiffInputOptions } from './diff-command.js';
 import { UsageError } from '../cli/usage-error.js';
 import type { DiffResult } from '../diff/diff-result.js';
@@ -7,17 +5,8 @@ import { wantColor } from '../output/color.js';
 import { renderText } from '../output/text-report.js';
 import { catalogLookup, type ActionLookup } from '../review/action-lookup.js';
 import { writeSkipped } from './skipped-note.js';
-import type { Command, CommandIO } from './command.js';
-
-export const REVIEW_OPTIONS = {
-  state: { type: 'string' },
-  only: { type: 'string' },
-  'min-severity': { type: 'string' },
-  service: { type: 'string' },
-  'input-format': { type: 'string' },
-  policies: { type: 'string', multiple: true },
-  ...COLOR_OPTIONS,
-} as const;
+import type { CommandIO } from './command.js';
+import type { OptionValues } from '../cli/command-spec.js';
 
 export interface ReviewOptions {
   /** State file; undefined: `.iamdiff-review/marks.json` in the working directory; null: marks are not saved. */
@@ -75,14 +64,9 @@ export async function reviewPaths(oldPath: string, newPath: string, values: Diff
   return { result, code: reportSave(store, io.stderr) };
 }
 
-export const reviewCommand: Command = {
-  name: 'review',
-  summary: 'go through a diff as a tree of services, actions and changes in a full-screen terminal app, marking what you have reviewed',
-  usage: 'iamdiff review OLD NEW [--state FILE] [--input-format ID] [--service PREFIX] [--only KIND,...] [--min-severity LEVEL] [--policies FILE,...] [--color|--no-color]',
-  async run(argv, io) {
-    const { values, positionals } = parseCommandArgs('review', argv, REVIEW_OPTIONS);
-    if (positionals.length !== 2) throw new UsageError('review: give exactly two sources, OLD and NEW');
-    const color = values['no-color'] ? false : values.color;
-    return (await reviewPaths(positionals[0]!, positionals[1]!, values, { stateFile: values.state, color }, io)).code;
-  },
-};
+/** `iamdiff review`. */
+export async function run(positionals: string[], raw: OptionValues, io: CommandIO): Promise<number> {
+  const values = raw as { state?: string; only?: string; 'min-severity'?: string; service?: string; 'input-format'?: string; policies?: string[]; color?: boolean };
+  if (positionals.length !== 2) throw new UsageError('review: give exactly two sources, OLD and NEW');
+  return (await reviewPaths(positionals[0]!, positionals[1]!, { ...values, config: io.config }, { stateFile: values.state, color: values.color }, io)).code;
+}

@@ -14,11 +14,15 @@ const NOT_IDENTITY = new Set([
   'kind', // first, by name
   'service', // second
   'action', // third
+  'rule', // the rule that judged it (fingerprints add it themselves)
+  'fingerprint', // derived from the identity
   'severity', // a judgement: the rules may change
+  'defaultSeverity', // the same
   'reason', // the same, in words
   'words', // derived from before/after
   'candidates', // derived from the other side
   'policies', // depends on --policies, not on the catalogs
+  'acceptance', // depends on the config file
 ]);
 
 /** IAM compares service prefixes and action names case-insensitively. */

@@ -55,7 +55,13 @@ export interface WordPart {
 /** One change between two catalog versions, with what it means for policies. */
 export interface Change {
   kind: ChangeKind;
+  /** The stable ID of the severity rule that judged it (src/diff/severity-rules.ts). */
+  rule: string;
+  /** A short stable hash of rule, service, action, subject and values (src/diff/fingerprint.ts); set once the diff is done. */
+  fingerprint?: string;
   severity: Severity;
+  /** The rule's own severity, when a config file overrides it. */
+  defaultSeverity?: Severity;
   /** Why this severity: what the change does to existing policies. */
   reason: string;
   service: string;

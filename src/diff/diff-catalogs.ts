@@ -7,6 +7,7 @@ import { compareCatalogs } from './compare-catalogs.js';
 import type { DiffResult, DiffSide, NotCompared } from './diff-result.js';
 import { makeChange } from './make-change.js';
 import { sortChanges } from './sort-changes.js';
+import { withFingerprint } from './fingerprint.js';
 import { appendAll } from '../util/append-all.js';
 
 function byPrefix(catalogs: Catalog[], path: string): Map<string, Catalog> {
@@ -54,6 +55,7 @@ export function diffCatalogs(oldPath: string, oldCatalogs: Catalog[], newPath: s
     if (!olds.has(prefix)) changes.push(makeChange('service-added', { service: prefix, after: n.service.name }));
   }
   sortChanges(changes);
+  for (let i = 0; i < changes.length; i++) changes[i] = withFingerprint(changes[i]!);
   const notCompared = [...gaps.values()].map((g) => ({ ...g, services: g.services.sort() })).sort((a, b) => CATALOG_FIELDS.indexOf(a.field) - CATALOG_FIELDS.indexOf(b.field) || (a.reason < b.reason ? -1 : 1));
   return filterResult({ old: side(oldPath, oldCatalogs), new: side(newPath, newCatalogs), notCompared, summary: {}, changes }, {});
 }

@@ -29,6 +29,30 @@ export interface DiffResult {
   changes: Change[];
   /** With --policies: per pattern, the actions whose change it touches. */
   policyImpact?: PatternImpact[];
+  /** Changes the config file accepts: listed apart, never counted by --fail-on or --exit-code. */
+  accepted?: AcceptedChange[];
+  /** Acceptances past their expiry date: they no longer apply (and say so). */
+  expiredAcceptances?: ExpiredAcceptance[];
+}
+
+/** Why a change is accepted: one entry of the config file's `accept` list. */
+export interface Acceptance {
+  reason: string;
+  /** YYYY-MM-DD: the last day it applies. */
+  expires?: string;
+  /** Where it is written: `.iamdiff.yaml:12`. */
+  source: string;
+  /** What it matches: `fingerprint 1a2b3c4d5e6f`, `service: ec2, rule: description-changed`. */
+  match: string;
+}
+
+/** A change and the acceptance that covers it. */
+export type AcceptedChange = Change & { acceptance: Acceptance };
+
+/** An acceptance past its date, with how many changes of this diff it would have covered. */
+export interface ExpiredAcceptance extends Acceptance {
+  expires: string;
+  changes: number;
 }
 
 /** One pattern's share of the diff: e.g. `ecr:Describe*` newly grants three added actions. */

@@ -1,9 +1,10 @@
-import { CHANGE_KINDS, severityRank, type ChangeKind, type Severity } from './change.js';
+import { CHANGE_KINDS, severityRank, type Change, type ChangeKind, type Severity } from './change.js';
 import { patternSummary } from '../policy/policy-impact.js';
 import type { DiffResult } from './diff-result.js';
 
 export interface ChangeFilter {
-  kinds?: ChangeKind[];
+  /** Change kinds or rule IDs (`--only access-level-changed,pass-role-needed`). */
+  kinds?: Array<ChangeKind | string>;
   minSeverity?: Severity;
 }
 
@@ -11,12 +12,17 @@ export interface ChangeFilter {
 export function filterResult(result: DiffResult, filter: ChangeFilter): DiffResult {
   const kinds = filter.kinds && new Set(filter.kinds);
   const min = filter.minSeverity ? severityRank(filter.minSeverity) : -1;
-  const changes = result.changes.filter((c) => (!kinds || kinds.has(c.kind)) && severityRank(c.severity) >= min);
+  const keep = (c: Change) => (!kinds || kinds.has(c.kind) || kinds.has(c.rule)) && severityRank(c.severity) >= min;
+  const changes = result.changes.filter(keep);
+  const accepted = result.accepted?.filter(keep);
   const summary: DiffResult['summary'] = {};
   for (const kind of CHANGE_KINDS) {
     const n = changes.filter((c) => c.kind === kind).length;
     if (n > 0) summary[kind] = n;
   }
   // The per-pattern policy summary follows the changes kept.
-  return result.policyImpact ? { ...result, summary, changes, policyImpact: patternSummary(changes) } : { ...result, summary, changes };
+  const kept: DiffResult = { ...result, summary, changes };
+  if (accepted) kept.accepted = accepted;
+  if (result.policyImpact) kept.policyImpact = patternSummary(changes);
+  return kept;
 }

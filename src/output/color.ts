@@ -8,8 +8,12 @@ export interface Painter {
   paint(style: Style, text: string): string;
 }
 
+/**
+ * Colour is decided once, by wantColor: styleText must not check process.stdout again (it strips
+ * styles when stdout is not a terminal, so `--color always | less -R` lost all but some colours).
+ */
 export function painter(enabled: boolean): Painter {
-  return { enabled, paint: (style, text) => (enabled && text ? styleText(style, text) : text) };
+  return { enabled, paint: (style, text) => (enabled && text ? styleText(style, text, { validateStream: false }) : text) };
 }
 
 /** Colour only on a terminal, never with NO_COLOR or --no-color; --color forces it. */

@@ -23,6 +23,7 @@ li.change { padding: 1px 0; }
 .sev { display: inline-block; min-width: 56px; font-weight: 600; font-size: 12px; text-transform: uppercase; }
 .sev.high { color: var(--high); } .sev.medium { color: var(--medium); } .sev.low { color: var(--low); }
 .kind { margin-right: 8px; }
+.rule { color: var(--muted); font-size: 12px; margin-left: 6px; }
 del { color: var(--high); } ins { color: var(--low); text-decoration: none; font-weight: 600; }
 .pol { display: block; margin-left: 64px; color: var(--muted); font-size: 12px; }
 table { border-collapse: collapse; margin: 8px 0; } th, td { text-align: left; border: 1px solid var(--line); padding: 2px 8px; vertical-align: top; }

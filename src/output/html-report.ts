@@ -9,7 +9,7 @@ import { HTML_REPORT_STYLE } from './html-report-style.js';
 import { kindLegend } from './kind-legend.js';
 import { escapeHtml } from './markdown-service-block.js';
 import { impactLines } from './policy-impact-text.js';
-import { countLine } from './text-report.js';
+import { acceptanceText, countLine } from './text-report.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const plural = (x: number, one: string, many: string) => `${n(x)} ${x === 1 ? one : many}`;
@@ -28,7 +28,15 @@ function changeItem(c: Change): string {
   const detail = c.words ? wordDiffHtml(c) : escapeHtml(changeDetail(c));
   const subject = c.action ? (c.resource ? ` on ${escapeHtml(c.resource)}` : '') : ` ${escapeHtml(changeSubject(c))}`;
   const policies = impactLines(c.policies ?? []).map((l) => `<span class="pol">↳ ${escapeHtml(l)}</span>`).join('');
-  return `<li class="change" data-sev="${c.severity}" data-kind="${escapeHtml(c.kind)}" data-text="${escapeHtml(searchText(c))}"><span class="sev ${c.severity}">${c.severity}</span><code class="kind" title="${escapeHtml(c.reason)}">${escapeHtml(c.kind)}</code>${subject}${detail ? ` <span class="detail">${detail}</span>` : ''}${policies}</li>`;
+  return `<li class="change" data-sev="${c.severity}" data-kind="${escapeHtml(c.kind)}" data-text="${escapeHtml(searchText(c))}"><span class="sev ${c.severity}">${c.severity}</span><code class="kind" title="${escapeHtml(c.reason)}">${escapeHtml(c.kind)}</code>${subject}${detail ? ` <span class="detail">${detail}</span>` : ''} <span class="rule"><code>${escapeHtml(c.rule)}</code>${c.fingerprint ? ` <code>${escapeHtml(c.fingerprint)}</code>` : ''}</span>${policies}</li>`;
+}
+
+/** The changes the config file accepts, apart from the tree (the filters do not count them). */
+function acceptedHtml(result: DiffResult): string {
+  const accepted = result.accepted ?? [];
+  if (accepted.length === 0) return result.accepted ? '<p>accepted: 0</p>' : '';
+  const items = accepted.map((c) => `<li><span class="sev ${c.severity}">${c.severity}</span><code>${escapeHtml(c.kind)}</code> ${escapeHtml(changeSubject(c))} <span class="detail">${escapeHtml(changeDetail(c))}</span> <span class="rule"><code>${escapeHtml(c.rule)}</code> <code>${escapeHtml(c.fingerprint ?? '')}</code></span> — ${escapeHtml(acceptanceText(c.acceptance))}</li>`);
+  return `<details id="accepted"><summary>accepted: ${n(accepted.length)} (not counted by --fail-on or --exit-code)</summary><ul>${items.join('')}</ul></details>`;
 }
 
 function actionNode(a: ActionNode): string {
@@ -90,9 +98,10 @@ ${tree.length === 0 ? '<p>No changes.</p>' : ''}
 <footer>
 ${
   legend.length
-    ? `<details><summary>Why each kind matters</summary><table><thead><tr><th>Change</th><th>Severity</th><th>Count</th><th>Why it matters</th></tr></thead><tbody>${legend.map((r) => `<tr><td><code>${escapeHtml(r.kind)}</code></td><td class="sev ${r.severity}">${r.severity}</td><td>${n(r.count)}</td><td>${escapeHtml(r.reason)}</td></tr>`).join('')}</tbody></table></details>`
+    ? `<details><summary>Why each kind matters</summary><table><thead><tr><th>Change</th><th>Rule</th><th>Severity</th><th>Count</th><th>Why it matters</th></tr></thead><tbody>${legend.map((r) => `<tr><td><code>${escapeHtml(r.kind)}</code></td><td><code>${escapeHtml(r.rule)}</code></td><td class="sev ${r.severity}">${r.severity}</td><td>${n(r.count)}</td><td>${escapeHtml(r.reason)}</td></tr>`).join('')}</tbody></table></details>`
     : ''
 }
+${acceptedHtml(result)}
 ${result.notCompared.length ? `<p>Not compared: ${result.notCompared.map((nc) => `${escapeHtml(nc.label)} (${escapeHtml(nc.reason)})`).join('; ')}.</p>` : ''}
 <p>Made by iamdiff from ${escapeHtml(result.old.path)} and ${escapeHtml(result.new.path)}.</p>
 </footer>

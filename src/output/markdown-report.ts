@@ -5,9 +5,10 @@ import { sideName } from './describe-change.js';
 import { kindLegend } from './kind-legend.js';
 import { planBudget } from './markdown-budget.js';
 import { escapeMarkdownCell } from './markdown-escape.js';
-import { COUNTED_SERVICES_HEADER, countedServiceRow, serviceBlock } from './markdown-service-block.js';
+import { COUNTED_SERVICES_HEADER, countedServiceRow, detailCell, fingerprintCell, serviceBlock } from './markdown-service-block.js';
+import { changeSubject } from './describe-change.js';
+import { acceptanceText, countLine } from './text-report.js';
 import { policyNames } from './policy-impact-text.js';
-import { countLine } from './text-report.js';
 
 /** What a GitHub release body accepts (125,000 characters; bytes are never fewer). */
 export const DEFAULT_MAX_BYTES = 125_000;
@@ -42,7 +43,28 @@ function countsLine(changes: Change[], tree: ServiceNode[]): string {
 function legend(changes: Change[]): string[] {
   const rows = kindLegend(changes);
   if (rows.length === 0) return [];
-  return ['| Change | Severity | Count | Why it matters |', '| --- | --- | ---: | --- |', ...rows.map((r) => `| ${r.kind} | ${r.severity} | ${n(r.count)} | ${escapeMarkdownCell(r.reason)} |`), ''];
+  return ['| Change | Rule | Severity | Count | Why it matters |', '| --- | --- | --- | ---: | --- |', ...rows.map((r) => `| ${r.kind} | ${escapeMarkdownCell(r.rule)} | ${r.severity} | ${n(r.count)} | ${escapeMarkdownCell(r.reason)} |`), ''];
+}
+
+/** Accepted changes listed in the notes at most (they are not counted against the budget's priorities). */
+const MAX_ACCEPTED_ROWS = 100;
+
+/** The changes the config file accepts, apart: counted in the head, listed in a closed block. */
+function acceptedSection(result: DiffResult): string[] {
+  const accepted = result.accepted ?? [];
+  if (accepted.length === 0) return [];
+  return [
+    `<details>`,
+    `<summary>accepted: ${n(accepted.length)} (not counted by --fail-on or --exit-code)</summary>`,
+    '',
+    '| Severity | Subject | Change | Detail | Rule | Fingerprint | Accepted because |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...accepted.slice(0, MAX_ACCEPTED_ROWS).map((c) => `| ${c.severity} | ${escapeMarkdownCell(changeSubject(c))} | ${c.kind} | ${detailCell(c)} | ${escapeMarkdownCell(c.rule)} | ${fingerprintCell(c)} | ${escapeMarkdownCell(acceptanceText(c.acceptance))} |`),
+    '',
+    ...(accepted.length > MAX_ACCEPTED_ROWS ? [`_${n(accepted.length - MAX_ACCEPTED_ROWS)} more accepted changes are not listed here (\`--format json\` lists them all)._`, ''] : []),
+    '</details>',
+    '',
+  ];
 }
 
 function notCompared(result: DiffResult): string[] {
@@ -158,7 +180,8 @@ function renderNotes(head: string[], sections: Section[], opts: MarkdownOptions)
  */
 export function renderMarkdown(result: DiffResult, opts: MarkdownOptions = {}): string {
   const tree = buildServiceTree(result.changes);
-  const head = [title(result), countsLine(result.changes, tree), '', ...legend(result.changes), ...notCompared(result), ...policySection(result)];
+  const accepted = result.accepted ? [`accepted: ${n(result.accepted.length)}`, ''] : [];
+  const head = [title(result), countsLine(result.changes, tree), '', ...accepted, ...legend(result.changes), ...notCompared(result), ...policySection(result), ...acceptedSection(result)];
   return renderNotes(head, [{ result, tree }], opts);
 }
 

@@ -22,6 +22,11 @@ export function detailCell(c: Change): string {
   return c.words ? wordDiffMarkdown(c) : escapeMarkdownCell(changeDetail(c));
 }
 
+/** The fingerprint as code, or empty. */
+export function fingerprintCell(c: Change): string {
+  return c.fingerprint ? `\`${c.fingerprint}\`` : '';
+}
+
 /** `ecr:Describe* (53), ecr:* (53)`: the policy patterns a change touches. */
 export function policiesCell(c: Change): string {
   return escapeMarkdownCell((c.policies ?? []).map((i) => `${i.pattern} (${i.policies.length})`).join(', '));
@@ -57,8 +62,8 @@ export function serviceBlock(node: ServiceNode, opts: BlockOptions): string {
   const n = node.counts.total;
   const out = [`<details${opts.open ? ' open' : ''}>`, `<summary><b>${escapeHtml(node.service)}</b>: ${n} change${n === 1 ? '' : 's'} (${severityCounts(node.counts)})</summary>`, ''];
   if (listed.length > 0) {
-    out.push(`| Severity | Subject | Change | Detail |${opts.withPolicies ? ' Policy patterns |' : ''}`, `| --- | --- | --- | --- |${opts.withPolicies ? ' --- |' : ''}`);
-    for (const c of listed) out.push(`| ${c.severity} | ${escapeMarkdownCell(changeSubject(c))} | ${c.kind} | ${detailCell(c)} |${opts.withPolicies ? ` ${policiesCell(c)} |` : ''}`);
+    out.push(`| Severity | Subject | Change | Detail | Rule | Fingerprint |${opts.withPolicies ? ' Policy patterns |' : ''}`, `| --- | --- | --- | --- | --- | --- |${opts.withPolicies ? ' --- |' : ''}`);
+    for (const c of listed) out.push(`| ${c.severity} | ${escapeMarkdownCell(changeSubject(c))} | ${c.kind} | ${detailCell(c)} | ${escapeMarkdownCell(c.rule)} | ${fingerprintCell(c)} |${opts.withPolicies ? ` ${policiesCell(c)} |` : ''}`);
     out.push('');
   }
   if (rest.length > 0) out.push(`_Counted, not listed (size budget): ${countedOnly(rest)}._`, '');

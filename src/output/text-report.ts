@@ -1,5 +1,5 @@
 import { CHANGE_KINDS, SEVERITIES, type Change } from '../diff/change.js';
-import type { DiffResult } from '../diff/diff-result.js';
+import type { Acceptance, DiffResult } from '../diff/diff-result.js';
 import { oneLine, sanitizeDeep, stripControl } from '../text/sanitize.js';
 import { painter, type Painter } from './color.js';
 import { changeDetail, changeSubject, sideName } from './describe-change.js';
@@ -16,6 +16,23 @@ function coloredWordDiff(c: Change, p: Painter): string {
     })
     .join('')
     .trim();
+}
+
+/** Subject, detail, then rule and fingerprint: `ecr:DescribeImages  Read → List  [access-level-lowered 1a2b3c4d5e6f]`. */
+function changeLine(c: Change, p: Painter): string {
+  const detail = c.kind === 'description-changed' ? coloredWordDiff(c, p) : changeDetail(c);
+  return `${changeSubject(c)}${detail ? `  ${detail}` : ''}  ${p.paint('dim', ruleTag(c))}`;
+}
+
+/** `[rule fingerprint]`, and the rule's own severity when a config file changed it. */
+export function ruleTag(c: Change): string {
+  const parts = [oneLine(c.rule ?? c.kind), ...(c.fingerprint ? [c.fingerprint] : []), ...(c.defaultSeverity ? [`(default ${c.defaultSeverity})`] : [])];
+  return `[${parts.join(' ')}]`;
+}
+
+/** `reviewed in #12 (until 2026-12-31; .iamdiff.yaml:14, fingerprint 1a2b…)`. */
+export function acceptanceText(a: Acceptance): string {
+  return `${oneLine(a.reason)} (${a.expires ? `until ${a.expires}; ` : ''}${oneLine(a.source)}, ${oneLine(a.match)})`;
 }
 
 /** `12 changes (2 high, 7 medium, 3 low)`. */
@@ -42,10 +59,17 @@ export function renderText(raw: DiffResult, options: { color: boolean }): string
       if (ofKind.length === 0) continue;
       out.push(`  ${p.paint('bold', kind)} (${ofKind.length})`);
       for (const c of ofKind) {
-        const detail = c.kind === 'description-changed' ? coloredWordDiff(c, p) : changeDetail(c);
-        out.push(`    ${changeSubject(c)}${detail ? `  ${detail}` : ''}`);
+        out.push(`    ${changeLine(c, p)}`);
         for (const line of impactLines(c.policies ?? [])) out.push(p.paint('dim', `      ↳ ${line}`));
       }
+    }
+  }
+  const accepted = result.accepted ?? [];
+  if (accepted.length > 0) {
+    out.push('', p.paint('bold', `ACCEPTED (${accepted.length}): not counted by --fail-on or --exit-code`));
+    for (const c of accepted) {
+      out.push(`  ${c.severity.padEnd(6)} ${c.kind}  ${changeLine(c, p)}`);
+      out.push(p.paint('dim', `      ↳ accepted: ${acceptanceText(c.acceptance)}`));
     }
   }
   if (result.policyImpact) {
@@ -54,6 +78,6 @@ export function renderText(raw: DiffResult, options: { color: boolean }): string
     for (const line of patternSummaryLines(result.policyImpact)) out.push(`  ${line}`);
   }
   const kinds = Object.entries(result.summary).map(([k, n]) => `${n} ${k}`);
-  out.push('', `Summary: ${countLine(result.changes)}${kinds.length ? `: ${kinds.join(', ')}` : ''}`);
+  out.push('', `Summary: ${countLine(result.changes)}${kinds.length ? `: ${kinds.join(', ')}` : ''}${result.accepted ? `; accepted: ${result.accepted.length}` : ''}`);
   return out.join('\n') + '\n';
 }

@@ -96,6 +96,7 @@ function changeLines(c: Change, ctx: DetailContext, w: number): Line[] {
   const wrap = (l: Line) => out.push(...wrapLine(l, w));
   wrap([seg(c.kind, { bold: true }), seg(' · '), seg(c.severity.toUpperCase(), { bold: true, color: SEVERITY_COLOR[c.severity] }), seg(` — ${oneLine(c.reason)}`, { dim: true })]);
   wrap(highlight(changeSubject(c), ctx.query, { bold: true }));
+  wrap([seg('rule: ', { bold: true }), seg(oneLine(c.rule ?? c.kind)), seg(c.fingerprint ? ` · fingerprint ${c.fingerprint}` : '', { dim: true }), seg(c.defaultSeverity ? ` · default ${c.defaultSeverity}` : '', { dim: true })]);
   if (c.words) {
     wrap([seg('description: ', { bold: true }), ...c.words.map((p) => (p.op === 'added' ? seg(`{+${oneLine(p.text)}+}`, { color: 'green' }) : p.op === 'removed' ? seg(`[-${oneLine(p.text)}-]`, { color: 'red' }) : seg(stripControl(p.text).replace(/\s+/g, ' '))))]);
   } else {
@@ -112,7 +113,7 @@ function changeLines(c: Change, ctx: DetailContext, w: number): Line[] {
 }
 
 /** Fields of a change the lines above already show (or that are not about what changed). */
-const CHANGE_SHOWN = new Set(['kind', 'severity', 'reason', 'service', 'action', 'before', 'after', 'words', 'candidates', 'policies']);
+const CHANGE_SHOWN = new Set(['kind', 'rule', 'fingerprint', 'severity', 'defaultSeverity', 'reason', 'service', 'action', 'before', 'after', 'words', 'candidates', 'policies']);
 
 /** Marks of a node's changes: `✓ 3/12 reviewed · 2 selected for export`. */
 function marksLine(node: TreeNode, ctx: DetailContext): Line {

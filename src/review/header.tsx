@@ -37,6 +37,7 @@ export function Header({ result, model, reviewed, exported }: Props) {
         ))}
         ) · <Text bold color={paint(reviewed === model.all.length && model.all.length > 0 ? 'green' : undefined)}>✓ {n(reviewed)}/{n(model.all.length)} reviewed</Text>
         {exported > 0 ? <Text color={paint('magenta')}> · ● {n(exported)} for export</Text> : null}
+        {result.accepted ? <Text dimColor> · accepted: {n(result.accepted.length)} (not shown)</Text> : null}
       </Text>
     </Box>
   );

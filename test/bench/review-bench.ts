@@ -19,7 +19,7 @@ export function bigResult(n: number, services = 1): DiffResult {
   for (let i = 0; i < n; i++) {
     const [kind, severity] = kinds[i % kinds.length]!;
     const service = services === 1 ? 'svc' : `svc${String(i % services).padStart(3, '0')}`;
-    const c: Change = { kind, severity, reason: `why ${kind} matters`, service, action: `Action${String(i).padStart(5, '0')}` };
+    const c: Change = { kind, rule: kind, severity, reason: `why ${kind} matters`, service, action: `Action${String(i).padStart(5, '0')}` };
     if (kind === 'condition-key-added') c.key = `svc:Key${i}`;
     if (kind === 'access-level-changed') Object.assign(c, { before: 'Read', after: 'List' });
     if (kind === 'description-changed') {

@@ -64,8 +64,8 @@ describe('bad input gives one clear line and exit code 2', () => {
   it('an unknown forced format and an unknown flag', () => {
     const f = write('ok.md', policySentry);
     expectCleanError(['parse', f, '--format', 'nope'], /ok\.md: unknown format "nope" \(known: aws-docs-html, snapshot, policy-sentry-md/);
-    expectCleanError(['parse', f, '--bogus'], /parse: Unknown option '--bogus'.*see iamdiff --help/);
-    expectCleanError(['frobnicate'], /unknown command "frobnicate"/);
+    expectCleanError(['parse', f, '--bogus'], /parse: unknown option '--bogus'.*see iamdiff parse --help/);
+    expectCleanError(['frobnicate'], /unknown command 'frobnicate'/);
   });
 
   it('standard input is read with -', () => {

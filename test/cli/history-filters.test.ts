@@ -61,7 +61,7 @@ describe('log --action', () => {
   it('--only with a kind that does not exist is an error, never an empty pass', () => {
     const r = runCli(['diff', V1, V2, '--only', 'access-level-chnged', '--exit-code']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--only: unknown change kind "access-level-chnged"/);
+    expect(r.stderr).toMatch(/--only: unknown change kind or rule "access-level-chnged" \(did you mean access-level-changed/);
   });
 });
 

@@ -39,7 +39,7 @@ describe('iamdiff snapshot', () => {
     expect(existsSync(join(out, 'ecr', 'v1.policy-sentry-md.yaml'))).toBe(true);
     const missing = runCli(['snapshot', fixturePath('policy-sentry-ecr.md')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--out DIR is required/);
+    expect(missing.stderr).toMatch(/-o DIR is required/);
   });
 
   it('rejects a snapshot that breaks the schema, naming the line', () => {

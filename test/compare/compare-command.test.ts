@@ -33,6 +33,6 @@ describe('iamdiff compare through the built CLI', () => {
     expectBadInput(['compare', PS, BOX], /box-table-ecr\.txt:1: the box table does not name its service: give --service PREFIX/);
     expectBadInput(['compare', PS, BOX, '--service', 'ecr', '--format', 'yaml'], /--format must be one of text, markdown, json \(got "yaml"\)/);
     expectBadInput(['compare', PS, PS, '--service', 's3'], /fewer than two sources hold service s3/);
-    expectBadInput(['compare', PS, PS, '--bogus'], /compare: Unknown option '--bogus'/);
+    expectBadInput(['compare', PS, PS, '--bogus'], /compare: unknown option '--bogus'/);
   });
 });

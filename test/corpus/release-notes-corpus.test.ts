@@ -45,8 +45,8 @@ describe.skipIf(!HAS_CORPUS)(`release notes of the whole-AWS year (${HAS_CORPUS 
     const doc = parseNotes(md);
     expect(doc.headings.map((h) => h.level)).toEqual([1]);
     const legend = doc.tables[0]!;
-    expect(legend.head).toEqual(['Change', 'Severity', 'Count', 'Why it matters']);
-    expect(legend.rows.reduce((n, r) => n + Number(r[2]!.replace(/,/g, '')), 0)).toBe(result.changes.length);
+    expect(legend.head).toEqual(['Change', 'Rule', 'Severity', 'Count', 'Why it matters']);
+    expect(legend.rows.reduce((n, r) => n + Number(r[3]!.replace(/,/g, '')), 0)).toBe(result.changes.length);
     const tree = buildServiceTree(result.changes);
     const inBlocks = doc.services.map((s) => s.summary);
     // the blocks follow the tree's order (most severe first); every service is in a block or the counted table

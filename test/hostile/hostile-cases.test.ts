@@ -58,7 +58,7 @@ describe('what they are told', () => {
   it('--service must be a prefix as IAM has them: it names directories of snapshots', () => {
     const r = runCli(['snapshot', fixturePath('box-table-ecr.txt'), '--service', '../ECR', '--out', 'never-written']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('iamdiff: --service "../ECR" is not an IAM service prefix (lower-case letters, digits and -) (see iamdiff --help)\n');
+    expect(r.stderr).toBe('iamdiff: --service "../ECR" is not an IAM service prefix (lower-case letters, digits and -) (see iamdiff snapshot --help)\n');
     expect(existsSync(join(ROOT, 'never-written'))).toBe(false);
   });
 

@@ -87,7 +87,8 @@ describe.skipIf(!HAS_CHROMIUM)(`HTML report in a headless browser (${HAS_CHROMIU
     expect((await visibleChanges()).length).toBe(4);
     await page.selectOption('#f-severity', 'high');
     expect(await status()).toBe('Showing 1 of 13 changes in 1 service.');
-    expect(await visibleChanges()).toEqual(['highcondition-key-removed - s3:ExistingObjectTag/${TagKey}']);
+    // the change, then its rule ID and fingerprint (issue #14)
+    expect(await visibleChanges()).toEqual([expect.stringMatching(/^highcondition-key-removed - s3:ExistingObjectTag\/\$\{TagKey\} condition-key-removed [0-9a-f]{12}$/)]);
     expect(await page.textContent('details.service[data-service="s3"] > summary .n')).toBe('1 of 4 changes');
     await page.click('#f-clear');
     await page.selectOption('#f-kind', 'action-added');
@@ -96,7 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)(`HTML report in a headless browser (${HAS_CHROMIU
     await page.click('#f-clear');
     await page.fill('#f-search', 'kms:generate');
     expect(await status()).toBe('Showing 1 of 13 changes in 1 service.');
-    expect(await visibleChanges()).toEqual(['mediumdependent-action-added + kms:GenerateDataKey']);
+    expect(await visibleChanges()).toEqual([expect.stringMatching(/^mediumdependent-action-added \+ kms:GenerateDataKey dependent-action-added [0-9a-f]{12}$/)]);
     // the hostile description is text, shown as such
     await page.fill('#f-search', 'window.pwned');
     expect(await status()).toBe('Showing 1 of 13 changes in 1 service.');

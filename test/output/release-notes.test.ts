@@ -20,14 +20,24 @@ describe('release notes (Markdown) as a renderer reads them', () => {
     const doc = parseNotes(md);
     expect(doc.headings).toEqual([{ level: 1, text: 'ecr: IAM catalog changes, policy-sentry-md policy-sentry-ecr → box-table 2022-11-10T16:11:37\\+00:00' }]);
     const [legend] = doc.tables;
-    expect(legend!.head).toEqual(['Change', 'Severity', 'Count', 'Why it matters']);
-    expect(legend!.rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`)).toEqual(['access-level-changed high 1', 'resource-removed high 1', 'action-added medium 13', 'action-unresolved medium 1', 'access-level-changed medium 1', 'condition-key-added low 4']);
+    // a Rule column since issue #14: one row per rule
+    expect(legend!.head).toEqual(['Change', 'Rule', 'Severity', 'Count', 'Why it matters']);
+    expect(legend!.rows.map((r) => `${r[0]} ${r[1]} ${r[2]} ${r[3]}`)).toEqual([
+      'access-level-changed access-level-lowered high 1',
+      'resource-removed resource-removed high 1',
+      'action-added action-added medium 13',
+      'action-unresolved action-unresolved medium 1',
+      'access-level-changed access-level-raised medium 1',
+      'condition-key-added condition-key-added low 4',
+    ]);
     // each reason once in the whole document, however many rows share it
     for (const c of result.changes) expect(count(md, escapeMarkdownCell(c.reason))).toBe(1);
     expect(doc.services).toHaveLength(1);
     const [ecr] = doc.services;
     expect(ecr!.summary).toBe('<b>ecr</b>: 21 changes (2 high, 15 medium, 4 low)');
-    expect(ecr!.tables[0]!.head).toEqual(['Severity', 'Subject', 'Change', 'Detail']);
+    expect(ecr!.tables[0]!.head).toEqual(['Severity', 'Subject', 'Change', 'Detail', 'Rule', 'Fingerprint']);
+    // every change's fingerprint once, beside its rule
+    expect(ecr!.tables[0]!.rows.map((r) => `${r[4]} ${r[5]}`).sort()).toEqual(result.changes.map((c) => `${c.rule} \`${c.fingerprint}\``).sort());
     const severities = ecr!.tables[0]!.rows.map((r) => r[0]);
     expect(severities).toEqual([...Array(2).fill('high'), ...Array(15).fill('medium'), ...Array(4).fill('low')]);
     expect(md).not.toContain('Cut to fit');
@@ -93,10 +103,10 @@ describe('release notes (Markdown) as a renderer reads them', () => {
 
   it('take a kind they have never heard of (a newer diff engine) like any other', () => {
     const { result } = servicesResult();
-    const unknown = { kind: 'condition-key-tiered', severity: 'low', reason: 'the key still scopes the action', service: 'ecr', action: 'DescribeImages', key: 'aws:TagKeys', before: 'repository', after: 'the action' } as unknown as Change;
+    const unknown = { kind: 'condition-key-tiered', rule: 'condition-key-tiered', severity: 'low', reason: 'the key still scopes the action', service: 'ecr', action: 'DescribeImages', key: 'aws:TagKeys', before: 'repository', after: 'the action' } as unknown as Change;
     const doc = parseNotes(renderMarkdown({ ...result, changes: [...result.changes, unknown] }));
-    expect(doc.tables[0]!.rows).toContainEqual(['condition-key-tiered', 'low', '1', 'the key still scopes the action']);
-    expect(doc.services[0]!.tables[0]!.rows).toContainEqual(['low', 'ecr:DescribeImages', 'condition-key-tiered', 'aws:TagKeys repository → the action']);
+    expect(doc.tables[0]!.rows).toContainEqual(['condition-key-tiered', 'condition-key-tiered', 'low', '1', 'the key still scopes the action']);
+    expect(doc.services[0]!.tables[0]!.rows).toContainEqual(['low', 'ecr:DescribeImages', 'condition-key-tiered', 'aws:TagKeys repository → the action', 'condition-key-tiered', '']);
   });
 
   it('diff --max-bytes and log --format markdown: a changelog, newest pair first, one legend', () => {
@@ -105,12 +115,13 @@ describe('release notes (Markdown) as a renderer reads them', () => {
     expect(r.code).toBe(0);
     const doc = parseNotes(r.stdout);
     expect(doc.headings.map((h) => `${h.level} ${h.text}`)).toEqual(['1 IAM catalog changelog: 3 versions, newest first', '2 2022-11-10 \\(box-table\\) → 2024-02-12 \\(typedoc-enum\\)', '2 policy-sentry-ecr \\(policy-sentry-md\\) → 2022-11-10 \\(box-table\\)']);
-    expect(doc.tables[0]!.head).toEqual(['Change', 'Severity', 'Count', 'Why it matters']);
+    expect(doc.tables[0]!.head).toEqual(['Change', 'Rule', 'Severity', 'Count', 'Why it matters']);
     expect(doc.services).toHaveLength(2);
     expect(runCli(['log', ...snaps, '--format', 'markdown', '--action', 'ecr:DescribeImages']).stderr).toContain('--action has no markdown form');
-    const cut = runCli(['diff', snaps[0]!, snaps[1]!, '--format', 'markdown', '--max-bytes', '2500']);
-    expect(bytes(cut.stdout)).toBeLessThanOrEqual(2500);
-    expect(cut.stdout).toContain('**Cut to fit 2,500 bytes:** every HIGH change is listed; 13 other changes are counted per service, not listed: 13 action-added (medium).');
+    // 3,000 (was 2,500 before rows carried a rule and a fingerprint, issue #14)
+    const cut = runCli(['diff', snaps[0]!, snaps[1]!, '--format', 'markdown', '--max-bytes', '3000']);
+    expect(bytes(cut.stdout)).toBeLessThanOrEqual(3000);
+    expect(cut.stdout).toContain('**Cut to fit 3,000 bytes:** every HIGH change is listed; 13 other changes are counted per service, not listed: 13 action-added (medium).');
     expect(runCli(['diff', snaps[0]!, snaps[1]!, '--format', 'markdown', '--max-bytes', 'lots']).stderr).toContain('--max-bytes must be a whole number');
   });
 });

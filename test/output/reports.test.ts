@@ -31,8 +31,10 @@ describe('text report', () => {
     expect(medium).toBeGreaterThan(high);
     expect(low).toBeGreaterThan(medium);
     expect(lines[high + 1]).toBe('  access-level-changed (1)');
-    expect(lines[high + 2]).toBe('    ecr:DescribeImages  Read → List');
-    expect(text).toContain('    ecr:Fresh  (Write)');
+    // each change ends with its rule ID and fingerprint (issue #14)
+    expect(lines[high + 2]).toBe(`    ecr:DescribeImages  Read → List  [access-level-lowered ${result.changes[1]!.fingerprint}]`);
+    expect(lines[high + 2]).toMatch(/ \[access-level-lowered [0-9a-f]{12}\]$/);
+    expect(text).toMatch(/\n    ecr:Fresh  \(Write\)  \[action-added [0-9a-f]{12}\]\n/);
     expect(text).toContain('Summary: 5 changes (1 high, 2 medium, 2 low): 1 action-added, 1 action-removed, 1 access-level-changed, 2 description-changed');
   });
 
@@ -55,15 +57,15 @@ describe('markdown release notes', () => {
   it('has a title with the service and both versions, the counts, a legend and the service in a details block', () => {
     expect(md.split('\n')[0]).toBe('# ecr: IAM catalog changes, hand-written test → hand-written test');
     expect(md).toContain('**5 changes (1 high, 2 medium, 2 low)**');
-    expect(md).toContain('| access-level-changed | high | 1 | policies generated for the lower level \\(as Policy Sentry writes them\\) silently gain the action |');
+    expect(md).toContain('| access-level-changed | access-level-lowered | high | 1 | policies generated for the lower level \\(as Policy Sentry writes them\\) silently gain the action |');
     expect(md).toContain('<details open>\n<summary><b>ecr</b>: 5 changes (1 high, 2 medium, 2 low)</summary>');
   });
 
   it('escapes what would break a table or inject HTML', () => {
     const row = md.split('\n').find((l) => l.startsWith('| low | ecr:DeleteThing'))!;
     expect(row).toBeDefined();
-    // exactly the 5 column separators of a 4-column row: no cell leaks a pipe
-    expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6);
+    // exactly the 7 column separators of a 6-column row (severity, subject, change, detail, rule, fingerprint): no cell leaks a pipe
+    expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(8);
     expect(row).not.toContain('<script>');
     expect(row).toContain('&lt;script&gt;');
     expect(row).toContain('\\[link\\]\\(http://x\\)');

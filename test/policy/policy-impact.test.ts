@@ -105,7 +105,7 @@ describe('diff --policies on the seeds: Policy Sentry page → box table, with t
 
   it('shows the impact in all four outputs and in the review detail pane', async () => {
     const text = renderReport(result, 'text', { color: false });
-    expect(text).toContain('    ecr:DescribeRegistry  (Read)\n      ↳ ecr:* newly grants it (wildcard) — ');
+    expect(text).toMatch(/\n    ecr:DescribeRegistry  \(Read\)  \[action-added [0-9a-f]{12}\]\n      ↳ ecr:\* newly grants it \(wildcard\) — /);
     expect(text).toMatch(/\nPOLICY IMPACT \(\d+ patterns\)\n {2}ecr:\* \(53 policies\) newly grants it \(wildcard\): /);
     const md = renderReport(result, 'markdown', { color: false });
     expect(md).toContain('## Policy impact');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDiff } from '../../src/commands/diff-command.js';
-import { loadReview, reviewCommand, reviewPaths } from '../../src/commands/review-command.js';
+import { loadReview, reviewPaths, run as reviewCommand } from '../../src/commands/review-command.js';
 import { renderText } from '../../src/output/text-report.js';
 import { fixturePath } from '../helpers/paths.js';
 
@@ -17,7 +17,7 @@ const NEW = fixturePath('box-table-ecr.txt');
 describe('review without a terminal', () => {
   it('prints the text report of the same diff and says why on stderr', async () => {
     const f = fakeIo(false);
-    const code = await reviewCommand.run([OLD, NEW, '--service', 'ecr'], f.io);
+    const code = await reviewCommand([OLD, NEW], { service: 'ecr' }, f.io);
     expect(code).toBe(0);
     expect(f.out()).toBe(renderText(await computeDiff(OLD, NEW, { service: 'ecr' }), { color: false }));
     expect(f.err()).toBe('review needs a terminal; printed the text report instead (standard output is not a terminal)\n');
@@ -46,8 +46,8 @@ describe('review without a terminal', () => {
     for (const values of [{ service: 'ecr' }, { service: 'ecr', only: 'action-added,access-level-changed' }, { service: 'ecr', 'min-severity': 'high' }]) {
       expect((await loadReview(OLD, NEW, values)).result).toEqual(await computeDiff(OLD, NEW, values));
     }
-    await expect(loadReview(OLD, NEW, { only: 'nonsense' })).rejects.toThrow(/unknown change kind/);
-    await expect(reviewCommand.run([OLD], fakeIo(false).io)).rejects.toThrow(/exactly two sources/);
+    await expect(loadReview(OLD, NEW, { only: 'nonsense' })).rejects.toThrow(/unknown change kind or rule/);
+    await expect(reviewCommand([OLD], {}, fakeIo(false).io)).rejects.toThrow(/exactly two sources/);
   });
 
   it('looks up both sides of an action for the detail pane', async () => {
