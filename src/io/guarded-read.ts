@@ -78,10 +78,11 @@ function readBounded(fd: number, name: string, limit: number, expected: number):
   const chunks: Buffer[] = [];
   let total = 0;
   let chunk = Buffer.allocUnsafe(Math.min(Math.max(expected + 1, 64 * 1024), limit + 1, 8 * 1024 * 1024));
+  let used = 0; // bytes of `chunk` filled
   for (;;) {
     let n: number;
     try {
-      n = readSync(fd, chunk, 0, chunk.length, null);
+      n = readSync(fd, chunk, used, chunk.length - used, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
@@ -94,10 +95,18 @@ function readBounded(fd: number, name: string, limit: number, expected: number):
     if (n === 0) break;
     total += n;
     if (total > limit) throw tooLarge(name, 'input is', limit);
-    chunks.push(Buffer.from(chunk.subarray(0, n)));
-    if (n === chunk.length && chunk.length < 8 * 1024 * 1024) chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, 8 * 1024 * 1024));
+    used += n;
+    if (used === chunk.length) {
+      // Full: keep it and go on in a bigger one (a regular file of the expected size fits the first).
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(Math.min(chunk.length * 2, 8 * 1024 * 1024));
+      used = 0;
+    }
   }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  // One read of a regular file is the common case: its buffer is the answer, not copied again.
+  if (chunks.length === 0) return chunk.subarray(0, used);
+  chunks.push(chunk.subarray(0, used));
+  return Buffer.concat(chunks, total);
 }
 
 /**
