@@ -194,7 +194,7 @@ function tableKindOf(html: string): TableKind | undefined {
  * The rows of the table at `start`: scanned when it is well-formed, else through the DOM
  * (after checking its nesting, which the DOM builders recurse on); offsets are the page's.
  */
-function tableRows(source: string, start: number, html: string, reading: HtmlReading, file: string, lineOf: (offset: number) => number): TableRow[] {
+function tableRows(start: number, html: string, reading: HtmlReading, file: string, lineOf: (offset: number) => number): TableRow[] {
   const scanned = reading === 'scan' ? scanTableRows(html) : undefined;
   let rows = scanned;
   if (!rows) {
@@ -230,7 +230,7 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions, reading: HtmlR
   }
   const rowsOf = (kind: TableKind) => {
     const t = tables.get(kind);
-    return t && tableRows(source, t.start, t.html, reading, file, lineOf);
+    return t && tableRows(t.start, t.html, reading, file, lineOf);
   };
 
   const actionRows = rowsOf('actions');

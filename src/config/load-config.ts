@@ -1,7 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { closeHint } from '../cli/close-names.js';
 import type { CommandSpec, OptionValues } from '../cli/command-spec.js';
-import { UsageError } from '../cli/usage-error.js';
 import { CHANGE_KINDS } from '../diff/change.js';
 import { RULE_IDS } from '../diff/severity-rules.js';
 import { InputError } from '../model/errors.js';
