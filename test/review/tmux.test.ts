@@ -41,7 +41,7 @@ function start(argv: string[], cols: number, rows: number, env: string[] = []): 
 const capture = (escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', session).stdout;
 
 /** Wait for the screen to show every text (an event, polled), or fail with the last screen. */
-async function screenWith(texts: Array<string | RegExp>, timeoutMs = 10_000): Promise<string> {
+async function screenWith(texts: Array<string | RegExp>, timeoutMs = 30_000): Promise<string> {
   const end = Date.now() + timeoutMs;
   let screen = '';
   while (Date.now() < end) {
