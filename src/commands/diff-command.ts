@@ -53,8 +53,8 @@ export async function computeDiff(oldPath: string, newPath: string, values: Diff
 export interface LoadProgress {
   onFiles?(side: 'old' | 'new', done: number, total: number): void;
   onCompare?(): void;
-  /** Let the event loop run at least this often (ms) while parsing. */
-  yieldMs?: number;
+  /** Let the event loop run at least this often (ms) while parsing (a function: asked after each file). */
+  yieldMs?: number | (() => number);
 }
 
 /** The diff and the catalogs of both sides (the review's detail pane shows them). */

@@ -83,7 +83,8 @@ async function loadWithProgress(files: string[], options: LoadOptions): Promise<
   for (const f of files) {
     out.push(loadDirectoryMember(f, options));
     options.onProgress?.(out.length, files.length);
-    if (options.yieldMs !== undefined && performance.now() - last >= options.yieldMs) {
+    const every = typeof options.yieldMs === 'function' ? options.yieldMs() : options.yieldMs;
+    if (every !== undefined && performance.now() - last >= every) {
       await new Promise((r) => setImmediate(r));
       last = performance.now();
     }

@@ -27,8 +27,11 @@ export interface LoadOptions {
   dirLabel?: string;
   /** Told after each file of a directory is parsed (the review's loading screen). */
   onProgress?: (done: number, total: number) => void;
-  /** With onProgress: let the event loop run at least this often (ms), so a screen can redraw while parsing. */
-  yieldMs?: number;
+  /**
+   * With onProgress: let the event loop run at least this often (ms), so a screen can redraw
+   * while parsing; a function is asked after each file (0: after every file).
+   */
+  yieldMs?: number | (() => number);
 }
 
 /** Raw bytes of a file or of standard input (`-`), through the guarded reader (regular files only, size-limited). */

@@ -7,6 +7,8 @@ import { catalogLookup, type ActionLookup } from './action-lookup.js';
 export interface LoadEvents {
   files(side: 'old' | 'new', done: number, total: number): void;
   compare(): void;
+  /** Let the event loop run at least this often (ms) while parsing; a function is asked after each file. */
+  yieldMs?: number | (() => number);
 }
 
 export interface ReviewData {
@@ -23,11 +25,11 @@ export function inputFileCount(path: string, format?: string): number {
 
 /**
  * Load and diff both sides for the review, telling progress as pages are parsed and letting
- * the event loop run every 30 ms (the terminal UI loads meanwhile). In this thread: a worker
+ * the event loop run every `events.yieldMs` (30 ms unless told; the terminal UI loads meanwhile). In this thread: a worker
  * took longer to start and to hand back the result than it saved (measured on the year of AWS).
  */
 export async function loadReviewData(oldPath: string, newPath: string, values: DiffInputOptions, events: LoadEvents): Promise<ReviewData> {
   const skipped: string[] = [];
-  const { result, oldCatalogs, newCatalogs } = await loadAndDiff(oldPath, newPath, values, skipped, { onFiles: events.files, onCompare: events.compare, yieldMs: 30 });
+  const { result, oldCatalogs, newCatalogs } = await loadAndDiff(oldPath, newPath, values, skipped, { onFiles: events.files, onCompare: events.compare, yieldMs: events.yieldMs ?? 30 });
   return { result, lookup: catalogLookup(oldCatalogs, newCatalogs), skipped };
 }

@@ -2,6 +2,7 @@ import { onSignalExit } from '../io/temp-files.js';
 import type { DiffInputOptions } from '../commands/diff-command.js';
 import type { DiffResult } from '../diff/diff-result.js';
 import { loadingFrame, loadingLines, type LoadingState } from './loading-screen.js';
+import { importReviewUi } from './import-ui.js';
 import { inputFileCount, loadReviewData } from './load-review-data.js';
 import { defaultStateFile, memoryStore, openReviewStore, type ReviewStore } from './review-state.js';
 import type { ReviewBus, Streams } from './run-app.js';
@@ -65,7 +66,7 @@ export async function runReviewSession(opts: SessionOptions, streams: Streams): 
   try {
     // React's production build: the development one checks and warns at every element, several times slower.
     process.env.NODE_ENV ??= 'production';
-    const mounted = import('./run-app.js').then(({ mountReview }) => {
+    const mounted = importReviewUi().then(({ mountReview }) => {
       stdout.write(CLEAR);
       ui = mountReview(state, streams);
       // Ctrl-C (or q) before the diff is there: stop now, parsing cannot be interrupted otherwise
@@ -84,6 +85,8 @@ export async function runReviewSession(opts: SessionOptions, streams: Streams): 
         state.phase = 'comparing';
         draw(true);
       },
+      // After every file until the UI is there (its modules load in these pauses), then every 30 ms.
+      yieldMs: () => (ui ? 30 : 0),
     });
     opts.onLoaded?.();
     state.phase = 'starting';

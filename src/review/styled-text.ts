@@ -22,18 +22,20 @@ export const width = (s: string): number => (ASCII.test(s) ? s.length : stringWi
 export const lineWidth = (l: Line): number => l.reduce((w, s) => w + width(s.text), 0);
 export const seg = (text: string, style: Omit<Seg, 'text'> = {}): Seg => ({ text, ...style });
 
-/** Cut a string to at most `w` columns. */
+/** Cut a string to at most `w` columns, looking only as far as the cut (rows hold whole descriptions). */
 function cut(text: string, w: number): [string, string] {
   if (ASCII.test(text)) return [text.slice(0, Math.max(0, w)), text.slice(Math.max(0, w))];
   let used = 0;
   let i = 0;
-  const chars = Array.from(text);
-  for (; i < chars.length; i++) {
-    const cw = width(chars[i]!);
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const cw = cp >= 0x20 && cp < 0x7f ? 1 : stringWidth(text.slice(i, i + len));
     if (used + cw > w) break;
     used += cw;
+    i += len;
   }
-  return [chars.slice(0, i).join(''), chars.slice(i).join('')];
+  return [text.slice(0, i), text.slice(i)];
 }
 
 /** Word-wrap styled text to `w` columns (words longer than a line are split); at least one line. */

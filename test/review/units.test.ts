@@ -136,6 +136,13 @@ describe('styled text', () => {
     expect(plain(fitLine([seg('abc')], 5))).toBe('abc  ');
     expect(plain(fitLine([seg('abcdef')], 4))).toBe('abcd');
     expect(plain(fitLine([seg('日本語')], 4))).toBe('日本');
+    // a wide character that does not fit is left whole for the padding; astral characters are never split
+    expect(plain(fitLine([seg('a日本')], 4))).toBe('a日 ');
+    expect(plain(fitLine([seg('x😀y😀')], 4))).toBe('x😀y');
+    expect(plain(fitLine([seg('x😀😀')], 2))).toBe('x ');
+    // a combining mark takes no column
+    expect(plain(fitLine([seg('éab')], 2))).toBe('éa');
+    expect(wrapLine([seg('日本語テキスト')], 5).map(plain)).toEqual(['日本', '語テ', 'キス', 'ト']);
   });
 });
 

@@ -1,0 +1,16 @@
+/**
+ * Import the terminal UI (ink, React, yoga-layout). yoga-layout decodes its WebAssembly with
+ * fetch() of a data: URL when fetch exists, which first loads Node's HTTP client (undici:
+ * about 30 ms); without fetch it decodes the same bytes in place. So fetch is hidden for the
+ * import only (iamdiff fetches nothing), and put back however the import ends.
+ */
+export async function importReviewUi(): Promise<typeof import('./run-app.js')> {
+  const saved = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  const hide = saved?.configurable === true;
+  if (hide) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('./run-app.js');
+  } finally {
+    if (hide) Object.defineProperty(globalThis, 'fetch', saved);
+  }
+}
