@@ -52,13 +52,21 @@ const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0
 /** Characters of a tag name after its first letter (anything but white space, `/` and `>`). */
 const isNameChar = (c: number) => c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x2f && c !== 0x3e;
 
-/** Attributes up to the tag's `>` (a `>` in a quoted value is not it): linear, each character looked at once. */
-const ATTRIBUTES = /[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>/y;
-
-/** The position of the `>` that ends the start tag whose attributes begin at `from`, or -1. */
+/**
+ * The position of the `>` that ends the start tag whose attributes begin at `from`, or -1
+ * (a `>` in a quoted value is not it): linear, each character looked at once.
+ */
 function attributesEnd(html: string, from: number): number {
-  ATTRIBUTES.lastIndex = from;
-  return ATTRIBUTES.test(html) ? ATTRIBUTES.lastIndex - 1 : -1;
+  for (let i = from; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (c === 0x3e) return i; // >
+    if (c === 0x22 || c === 0x27) {
+      // a quoted value: to its closing quote
+      i = html.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      if (i < 0) return -1;
+    }
+  }
+  return -1;
 }
 
 /** Tag names of the reference's tables, by length, kept as constants: most tags are these, and naming them allocates nothing. */
@@ -216,7 +224,14 @@ export function scanTableRows(html: string): TableRow[] | undefined {
   return stack.length === 0 && !row && !cell ? rows : undefined;
 }
 
-/** White space runs folded to one space, trimmed: how a cell's text is read. */
+/** White space, as `\s` matches it, other than a lone inner space: what folding would change. */
+const FOLDABLE = /[^\S ]| \s|^ | $/;
+
+/**
+ * White space runs folded to one space, trimmed: how a cell's text is read. Most text is
+ * already folded (one space between words): it is returned as it is, without building a
+ * copy for every space as the replacement would.
+ */
 export function foldSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return FOLDABLE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

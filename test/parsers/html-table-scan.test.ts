@@ -56,7 +56,7 @@ describe('the scan of a table reads what the DOM reads', () => {
 
   it('on generated tables (well-formed or not): the same rows, or none and the DOM reads it', () => {
     const text = fc.stringMatching(/^[a-z &;<>*:'"=\-.\n]{0,12}$/);
-    const attrs = fc.constantFrom('', ' href', ' href=x', " HREF='y&amp;z'", ' title="a href=b" href="c"', ' href="1" href="2"', ' id=k  href = "w" ', ' data-href="no"');
+    const attrs = fc.constantFrom('', ' href', ' href=x', " HREF='y&amp;z'", ' title="a href=b" href="c"', ' href="1" href="2"', ' id=k  href = "w" ', ' data-href="no"', ' title="a>b" href=\'c>d\'', " alt='x\"y>' href=z", ' href="unclosed>');
     const inline = fc.oneof(text, text.map((s) => `<b>${s}</b>`), text.map((s) => `<a href="${s.replace(/"/g, '')}">${s}</a>`), fc.tuple(attrs, text).map(([a, s]) => `<a${a}>${s}</a>`), fc.constantFrom('<br>', '<br/>', '<!-- c -->', '&amp;', '&lt;', '&nbsp;', '<p>', '</p>', '<td>', '</span>'));
     const cell = fc.array(fc.oneof(inline, fc.array(inline, { maxLength: 3 }).map((xs) => `<p>${xs.join('')}</p>`)), { maxLength: 4 }).map((xs) => `<td>${xs.join('')}</td>`);
     const row = fc.array(fc.oneof(cell, fc.constant('<th>h</th>'), fc.constant('\n ')), { maxLength: 7 }).map((cs) => `<tr>${cs.join('')}</tr>`);
@@ -68,6 +68,16 @@ describe('the scan of a table reads what the DOM reads', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 7) },
     );
+  });
+});
+
+describe('folding white space', () => {
+  it('is the replacement of every run of \\s by one space, trimmed, on any text (the fast path returns already folded text as it is)', () => {
+    const reference = (t: string) => t.replace(/\s+/g, ' ').trim();
+    const piece = fc.oneof(fc.stringMatching(/^[a-z]{0,3}$/), fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\ufeff', '\u2028', '\u3000', '\r\n ', 'é'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 8 }).map((xs) => xs.join('')), (t) => foldSpace(t) === reference(t)), { numRuns: 5000 });
+    expect(foldSpace('a b')).toBe('a b');
+    expect(foldSpace(' a\u00a0b ')).toBe('a b');
   });
 });
 
