@@ -2,6 +2,7 @@ import { choice } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import { policyNames } from '../output/policy-impact-text.js';
 import { checkPolicies, FINDINGS, type FindingKind, type PolicyFinding } from '../policy/check-policies.js';
+import { loadFromSources } from '../git/git-input.js';
 import { loadCatalogVersion } from '../policy/load-catalog-version.js';
 import { loadPolicySources } from '../policy/policy-source.js';
 import { renderStructured } from '../output/structured-report.js';
@@ -25,7 +26,7 @@ export async function run(positionals: string[], raw: OptionValues, io: CommandI
   const format = choice('format', values.format, ['text', 'json'] as const, 'text');
   const grants = loadPolicySources(positionals);
   const skipped: string[] = [];
-  const catalogs = await loadCatalogVersion(values.catalog, { service: values.service, format: values['input-format'], skipped });
+  const catalogs = await loadFromSources([values.catalog], skipped, ([path]) => loadCatalogVersion(path!, { service: values.service, format: values['input-format'], skipped }));
   writeSkipped(io, skipped);
   const findings = checkPolicies(grants, catalogs);
   if (format === 'json') io.stdout.write(renderStructured(findings, 'json'));

@@ -9,6 +9,7 @@ import { renderStructured } from '../output/structured-report.js';
 import { renderCompareJson } from '../compare/render-compare-json.js';
 import { renderCompareMarkdown } from '../compare/render-compare-markdown.js';
 import { renderCompareText } from '../compare/render-compare-text.js';
+import { loadFromSources } from '../git/git-input.js';
 import { loadCatalogsParallel } from '../io/parallel-load.js';
 import { wantColor } from '../output/color.js';
 import type { CommandIO } from './command.js';
@@ -26,7 +27,7 @@ export async function run(positionals: string[], raw: OptionValues, io: CommandI
   const skipped: string[] = [];
   const perSource: Catalog[][] = [];
   for (const p of positionals) {
-    const all = await loadCatalogsParallel(p, { service: values.service, format: values['input-format'], skipped });
+    const all = await loadFromSources([p], skipped, ([path]) => loadCatalogsParallel(path!, { service: values.service, format: values['input-format'], skipped }));
     perSource.push(wanted && all.length > 1 ? all.filter((c) => c.service.prefix === wanted) : all);
   }
   writeSkipped(io, skipped);

@@ -3,6 +3,7 @@ import { choice } from '../cli/args.js';
 import { UsageError } from '../cli/usage-error.js';
 import type { Catalog } from '../model/catalog.js';
 import { expandPattern, expansionDelta, uncertainGrants, type GrantedAction } from '../policy/expand-patterns.js';
+import { loadFromSources } from '../git/git-input.js';
 import { loadCatalogVersions } from '../policy/load-catalog-version.js';
 import { loadPolicySources } from '../policy/policy-source.js';
 import { policyPaths } from './diff-command.js';
@@ -40,7 +41,7 @@ export async function run(positionals: string[], raw: OptionValues, io: CommandI
   const format = choice('format', values.format, ['text', 'json'] as const, 'text');
   const skipped: string[] = [];
   const versions: Catalog[][] = [];
-  versions.push(...(await loadCatalogVersions(paths, { service: values.service, format: values['input-format'], skipped })));
+  versions.push(...(await loadFromSources(paths, skipped, (readable) => loadCatalogVersions(readable, { service: values.service, format: values['input-format'], skipped }))));
   writeSkipped(io, skipped);
   if (versions.length === 1) {
     const data = positionals.map((pattern) => ({ pattern, grants: expandPattern(pattern, versions[0]!), uncertain: uncertainGrants(pattern, versions[0]!) }));

@@ -111,6 +111,18 @@ export function unGitPaths(text: string, inputs: readonly GitInput[]): string {
   return t;
 }
 
+/**
+ * Load sources that may be `REV:path`: `load` gets the readable paths; errors name the sources
+ * as written, and so do the notes it pushed onto `skipped`.
+ */
+export async function loadFromSources<T>(sources: readonly string[], skipped: string[], load: (paths: string[]) => Promise<T>): Promise<T> {
+  const inputs = sources.map((s) => gitInputPath(s));
+  const from = skipped.length;
+  const out = await withGitErrors(inputs, () => load(inputs.map((i) => i.path)));
+  for (let i = from; i < skipped.length; i++) skipped[i] = unGitPaths(skipped[i]!, inputs);
+  return out;
+}
+
 /** Run a load; errors (and notes) about files of git inputs name them by `REV:path`. */
 export async function withGitErrors<T>(inputs: readonly GitInput[], load: () => Promise<T>): Promise<T> {
   try {
