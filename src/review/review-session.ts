@@ -50,7 +50,7 @@ export async function runReviewSession(opts: SessionOptions, streams: Streams): 
   let lastDraw = 0;
   const draw = (force = false) => {
     const t = performance.now();
-    if (!force && t - lastDraw < 100) return;
+    if (!force && t - lastDraw < 200) return; // 5 frames a second: each costs the parse a React render
     lastDraw = t;
     if (ui) ui.bus.progress?.(state);
     else stdout.write(loadingFrame(loadingLines(state, stdout.columns || 80)));
