@@ -7,13 +7,14 @@ import { fixturePath } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SEEDS = ['policy-sentry-ecr.md', 'box-table-ecr.txt', 'typedoc-AwsEcrActions.md', 'aws-docs-ecr.md'].map((f) => `test/fixtures/${f}`);
-const matrix = compareSources(SEEDS.map((f) => loadCatalogFile(fixturePath(f.replace('test/fixtures/', '')), { service: 'ecr' })));
-const row = (name: string) => matrix.rows.find((r) => r.action === `ecr:${name}`)!;
+// Built inside each test (not once at load): mutation testing sees which test reads what.
+const matrixOf = () => compareSources(SEEDS.map((f) => loadCatalogFile(fixturePath(f.replace('test/fixtures/', '')), { service: 'ecr' })));
+const row = (name: string) => matrixOf().rows.find((r) => r.action === `ecr:${name}`)!;
 
 describe('compare on the four catalog seeds', () => {
   it('has one row per action across the sources, the truncated box-table name resolved', () => {
-    expect(matrix.sources.map((s) => s.name)).toEqual(['policy-sentry-md (policy-sentry-ecr)', 'box-table 2022-11-10', 'typedoc-enum 2024-02-12', 'aws-docs-md (aws-docs-ecr)']);
-    expect(matrix.rows.some((r) => r.action.endsWith('…'))).toBe(false);
+    expect(matrixOf().sources.map((s) => s.name)).toEqual(['policy-sentry-md (policy-sentry-ecr)', 'box-table 2022-11-10', 'typedoc-enum 2024-02-12', 'aws-docs-md (aws-docs-ecr)']);
+    expect(matrixOf().rows.some((r) => r.action.endsWith('…'))).toBe(false);
     expect(row('BatchGetRepositoryScanningConfiguration').cells.listed.map((c) => ('value' in c ? c.value : 'absent' in c ? 'absent' : '?'))).toEqual(['absent', 'yes', 'yes', 'absent']);
   });
 

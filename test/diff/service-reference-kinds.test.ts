@@ -65,9 +65,10 @@ const newSide = [
   ),
 ];
 
-const result = diffCatalogs('old', oldSide, 'new', newSide);
+// Diffed inside each test (not once at load): mutation testing sees which test checks what.
+const diffOf = () => diffCatalogs('old', oldSide, 'new', newSide);
 const find = (kind: string, fields: Partial<Change> = {}) =>
-  result.changes.filter((c) => c.kind === kind && Object.entries(fields).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v));
+  diffOf().changes.filter((c) => c.kind === kind && Object.entries(fields).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v));
 
 describe('Service Reference change kinds on hand-written catalogs', () => {
   it('access flags: reported when the derived level stays, left to access-level-changed when it moves', () => {
@@ -111,29 +112,29 @@ describe('Service Reference change kinds on hand-written catalogs', () => {
   it('operations: now also needs an action (high), no longer needs one (low); a newly mapped operation is no change', () => {
     expect(find('operation-action-added')).toMatchObject([{ operation: 'PutThing', dependentAction: 'kms:GenerateDataKey', severity: 'high' }]);
     expect(find('operation-action-removed')).toMatchObject([{ operation: 'CopyThing', dependentAction: 'svc:GetThing', severity: 'low' }]);
-    expect(result.changes.some((c) => c.operation === 'NewlyMapped')).toBe(false);
+    expect(diffOf().changes.some((c) => c.operation === 'NewlyMapped')).toBe(false);
   });
 
   it('exercises every severity rule of these kinds', () => {
     const kinds = ['access-flags-changed', 'condition-key-type-changed', 'arn-format-added', 'arn-format-removed', 'supported-by-lost', 'supported-by-gained', 'operation-action-added', 'operation-action-removed'];
     const rules = SEVERITY_RULES.filter((r) => kinds.includes(r.kind) || r.case === 'required flag unknown');
-    const seen = new Set(result.changes.map((c) => `${c.kind}/${c.reason}`));
+    const seen = new Set(diffOf().changes.map((c) => `${c.kind}/${c.reason}`));
     expect(rules.filter((r) => !seen.has(`${r.kind}/${r.reason}`))).toEqual([]);
   });
 
   it('appear in every output', () => {
-    const text = renderReport(result, 'text', { color: false });
+    const text = renderReport(diffOf(), 'text', { color: false });
     expect(text).toContain('svc operation PutThing  now also needs kms:GenerateDataKey');
     expect(text).toContain('svc:TagThing  IsTaggingOnly, IsWrite → IsTaggingOnly');
     expect(text).toContain('svc  svc:Tags String → ArrayOfString');
     expect(text).toContain('svc resource type thing  + arn:b');
     expect(text).toContain(`svc:Watched  - ${LAST}`);
-    const md = renderReport(result, 'markdown', { color: false });
+    const md = renderReport(diffOf(), 'markdown', { color: false });
     expect(md).toContain('| low | svc operation CopyThing | operation-action-removed | no longer needs svc:GetThing |');
     expect(md).toContain('| high | svc:Watched | supported-by-lost | - IAM Action Last Accessed |');
-    const json = JSON.parse(renderReport(result, 'json', { color: false })) as { changes: Change[] };
+    const json = JSON.parse(renderReport(diffOf(), 'json', { color: false })) as { changes: Change[] };
     expect(json.changes.find((c) => c.kind === 'operation-action-added')).toMatchObject({ operation: 'PutThing', dependentAction: 'kms:GenerateDataKey' });
-    const yaml = renderReport(result, 'yaml', { color: false });
+    const yaml = renderReport(diffOf(), 'yaml', { color: false });
     expect(yaml).toContain('kind: condition-key-type-changed');
     expect(yaml).toContain('operation: CopyThing');
   });

@@ -18,7 +18,7 @@ const NEW = fixturePath('box-table-ecr.txt');
 
 // Text a document could hold to break out of a workflow command or an XML attribute.
 const hostile = 'Deletes %0A::error::pwned% 50%, a:b\r\n::warning title=x::injected </failure><x a="1"> & \u001b[31mred\u001b[0m';
-const hostileResult = diffCatalogs('old.yaml', [catalog('ecr', [action('DeleteThing', { description: 'Deletes a thing' })])], 'new.yaml', [catalog('ecr', [action('DeleteThing', { description: hostile }), action('New::Thing%0A', { accessLevel: 'Write' })])]);
+const hostileResultOf = () => diffCatalogs('old.yaml', [catalog('ecr', [action('DeleteThing', { description: 'Deletes a thing' })])], 'new.yaml', [catalog('ecr', [action('DeleteThing', { description: hostile }), action('New::Thing%0A', { accessLevel: 'Write' })])]);
 
 describe('--format github', () => {
   it('escapes data and properties as the toolkit does', () => {
@@ -42,11 +42,11 @@ describe('--format github', () => {
   });
 
   it('hostile document text cannot end a command or start another', () => {
-    const out = renderGithub(hostileResult, { failOn: 'low' });
+    const out = renderGithub(hostileResultOf(), { failOn: 'low' });
     const lines = out.trimEnd().split('\n');
     // every line is one of our commands: nothing a document wrote starts a line
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) title=[^:]*::/);
-    expect(lines).toHaveLength(hostileResult.changes.length + 1);
+    expect(lines).toHaveLength(hostileResultOf().changes.length + 1);
     expect(out).not.toContain('\r');
     expect(out).not.toMatch(/\u001b/);
     expect(out).toContain('%250A::error::pwned%25 50%25');
@@ -82,7 +82,7 @@ describe('--format junit', () => {
   });
 
   it('escapes hostile text; --exit-code without --fail-on fails every change; default high', () => {
-    const xml = renderJunit(hostileResult, { failAt: 'low' });
+    const xml = renderJunit(hostileResultOf(), { failAt: 'low' });
     expect(XMLValidator.validate(xml)).toBe(true);
     const doc = parser.parse(xml);
     const texts = (doc.testsuites.testsuite.testcase as Case[]).flatMap((c) => (c.failure ?? []).map((f) => f['#text']));

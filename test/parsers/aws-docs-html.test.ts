@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { awsDocsHtml } from '../../parsers/aws-docs-html.js';
 import { PARSERS } from '../../parsers/index.js';
 import { InputError } from '../../src/model/errors.js';
@@ -19,8 +19,14 @@ const finder = (file: string) => {
 };
 
 describe('aws-docs-html on the ECR page', () => {
-  const { catalog, action } = finder(ECR_2026);
-  const old = finder(ECR_2025);
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let catalog!: ReturnType<typeof parse>;
+  let action!: ReturnType<typeof finder>['action'];
+  let old!: ReturnType<typeof finder>;
+  beforeEach(() => {
+    ({ catalog, action } = finder(ECR_2026));
+    old = finder(ECR_2025);
+  });
 
   it('is detected from content, and only by this parser', () => {
     for (const f of [ECR_2025, ECR_2026, EIC_2026]) {
@@ -107,7 +113,12 @@ describe('aws-docs-html on the ECR page', () => {
 });
 
 describe('aws-docs-html on the EC2 Instance Connect page', () => {
-  const { catalog, action } = finder(EIC_2026);
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let catalog!: ReturnType<typeof parse>;
+  let action!: ReturnType<typeof finder>['action'];
+  beforeEach(() => {
+    ({ catalog, action } = finder(EIC_2026));
+  });
 
   it('reads a hyphenated prefix', () => {
     expect(catalog.service).toEqual({ prefix: 'ec2-instance-connect', name: 'Amazon EC2 Instance Connect' });
@@ -144,7 +155,10 @@ describe('aws-docs-html on the EC2 Instance Connect page', () => {
 
 describe('aws-docs-html on layout variants', () => {
   const text = fixture(ECR_2026);
-  const tagResource = finder(ECR_2026).action('TagResource');
+  let tagResource!: ReturnType<ReturnType<typeof finder>['action']>;
+  beforeEach(() => {
+    tagResource = finder(ECR_2026).action('TagResource');
+  });
 
   it('reads the older layout where the action id is an <a id> anchor in the cell', () => {
     const older = text.replace('<td id="amazonelasticcontainerregistry-TagResource" rowspan="2" tabindex="-1">', '<td rowspan="2">\n<a id="amazonelasticcontainerregistry-TagResource"></a>');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { awsDocsMd } from '../../parsers/aws-docs-md.js';
 import { detectParser } from '../../parsers/index.js';
 import { fixture } from '../helpers/paths.js';
@@ -8,7 +8,11 @@ const text = fixture(file);
 const parse = (t = text) => awsDocsMd.parse(t, { file });
 
 describe('aws-docs-md parser on the seed', () => {
-  const catalog = parse();
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let catalog!: ReturnType<typeof parse>;
+  beforeEach(() => {
+    catalog = parse();
+  });
   const action = (name: string) => catalog.actions.find((a) => a.name === name)!;
 
   it('is detected from content, and only there', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { boxTable } from '../../parsers/box-table.js';
 import { detectParser } from '../../parsers/index.js';
 import { fixture } from '../helpers/paths.js';
@@ -35,7 +35,11 @@ function drawTable(widths: number[], groups: string[][][], titles = wrapTitles(w
 const WIDE = [30, 30, 22, 26, 30, 30];
 
 describe('box-table parser on the seed', () => {
-  const catalog = parse();
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let catalog!: ReturnType<typeof parse>;
+  beforeEach(() => {
+    catalog = parse();
+  });
   const action = (name: string) => catalog.actions.find((a) => a.name === name)!;
 
   it('is detected from content, and only there', () => {

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, beforeEach } from 'vitest';
 import { iamDataJson } from '../../parsers/iam-data-json.js';
 import { ROOT } from '../helpers/paths.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -13,9 +13,15 @@ const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('iam-data-json', () => {
-  const old = iamDataJson.parseDirectory(OLD, {});
-  const ecrOld = old.find((c) => c.service.prefix === 'ecr')!;
-  const ecrNew = iamDataJson.parseDirectory(NEW, { service: 'ecr' });
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let old!: ReturnType<typeof iamDataJson.parseDirectory>;
+  let ecrOld!: (typeof old)[number];
+  let ecrNew!: typeof old;
+  beforeEach(() => {
+    old = iamDataJson.parseDirectory(OLD, {});
+    ecrOld = old.find((c) => c.service.prefix === 'ecr')!;
+    ecrNew = iamDataJson.parseDirectory(NEW, { service: 'ecr' });
+  });
 
   it('is detected from the directory layout and reads every service', () => {
     expect(iamDataJson.detectDirectory(OLD)).toBe(true);

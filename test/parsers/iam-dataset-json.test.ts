@@ -10,9 +10,10 @@ import { runCli } from '../helpers/run-cli.js';
 // ecr and ses (published as two services, "Amazon SES" and "Amazon Pinpoint Email Service") cut from the parliament files of the corpus.
 const OLD = fixturePath('iam-dataset/iam_definition-2020-01-07.json');
 const NEW = fixturePath('iam-dataset/iam_definition-2020-11-19.json');
-const catalogs = loadCatalogs(OLD);
-const ecr = catalogs.find((c) => c.service.prefix === 'ecr')!;
-const act = (name: string) => ecr.actions.find((a) => a.name === name)!;
+// Read inside each test that uses them (not once at load): mutation testing sees which test reads what.
+const catalogsOf = () => loadCatalogs(OLD);
+const ecrOf = () => catalogsOf().find((c) => c.service.prefix === 'ecr')!;
+const act = (name: string) => ecrOf().actions.find((a) => a.name === name)!;
 
 const tmp = mkdtempSync(join(tmpdir(), 'iamdiff-dataset-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -26,8 +27,8 @@ describe('iam-dataset-json (parliament)', () => {
   it('is detected from the first bytes and gives one catalog per prefix from one file', () => {
     expect(iamDatasetJson.detectHead(fixture('iam-dataset/iam_definition-2020-01-07.json').slice(0, 8192))).toBe(true);
     expect(iamDatasetJson.detectHead(fixture('service-reference/2025-09-10/index.json'))).toBe(false);
-    expect(catalogs.map((c) => c.service.prefix)).toEqual(['ecr', 'ses']);
-    expect(ecr.source).toEqual({ format: 'iam-dataset-json', file: OLD, label: 'iam_definition-2020-01-07' });
+    expect(catalogsOf().map((c) => c.service.prefix)).toEqual(['ecr', 'ses']);
+    expect(ecrOf().source).toEqual({ format: 'iam-dataset-json', file: OLD, label: 'iam_definition-2020-01-07' });
   });
 
   it('a resource_type ending in * is required; the empty resource_type holds the action own keys', () => {
@@ -40,12 +41,12 @@ describe('iam-dataset-json (parliament)', () => {
     });
     expect(act('GetAuthorizationToken').resourceTypes).toEqual([]);
     expect(act('TagResource').accessLevel).toBe('Tagging');
-    expect(ecr.resourceTypes?.map((r) => r.name)).toEqual(['repository']);
-    expect(ecr.conditionKeys?.find((k) => k.name === 'aws:TagKeys')).toMatchObject({ type: 'String' });
+    expect(ecrOf().resourceTypes?.map((r) => r.name)).toEqual(['repository']);
+    expect(ecrOf().conditionKeys?.find((k) => k.name === 'aws:TagKeys')).toMatchObject({ type: 'String' });
   });
 
   it('merges the services that share a prefix, and lists them', () => {
-    const ses = catalogs.find((c) => c.service.prefix === 'ses')!;
+    const ses = catalogsOf().find((c) => c.service.prefix === 'ses')!;
     expect(ses.source.pages).toEqual([`${OLD} (Amazon Pinpoint Email Service)`, `${OLD} (Amazon SES)`]);
     expect(ses.actions.length).toBeGreaterThanOrEqual(70);
     expect(ses.actions.some((a) => a.name === 'SendEmail')).toBe(true);

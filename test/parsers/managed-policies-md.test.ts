@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { detectParser } from '../../parsers/index.js';
 import { managedPoliciesMd } from '../../parsers/managed-policies-md.js';
 import { catalogFromYaml, catalogToYaml } from '../../src/snapshot/snapshot-yaml.js';
@@ -9,7 +9,11 @@ const text = fixture(file);
 const parse = (t = text) => managedPoliciesMd.parse(t, { file });
 
 describe('managed-policies-md parser on the seed', () => {
-  const catalog = parse();
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let catalog!: ReturnType<typeof parse>;
+  beforeEach(() => {
+    catalog = parse();
+  });
   const action = (name: string) => catalog.actions.find((a) => a.name === name);
 
   it('is detected from content, and only there', () => {

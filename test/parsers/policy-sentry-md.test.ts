@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { policySentryMd } from '../../parsers/policy-sentry-md.js';
 import { detectParser } from '../../parsers/index.js';
 import { fixture } from '../helpers/paths.js';
@@ -7,7 +7,11 @@ const file = 'policy-sentry-ecr.md';
 const parse = (text = fixture(file)) => policySentryMd.parse(text, { file });
 
 describe('policy-sentry-md parser on the seed', () => {
-  const catalog = parse();
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let catalog!: ReturnType<typeof parse>;
+  beforeEach(() => {
+    catalog = parse();
+  });
   const action = (name: string) => catalog.actions.find((a) => a.name === name)!;
 
   it('is detected from content', () => {

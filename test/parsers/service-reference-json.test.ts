@@ -11,9 +11,10 @@ import { runCli } from '../helpers/run-cli.js';
 
 const OLD = fixturePath('service-reference/2025-07-08');
 const NEW = fixturePath('service-reference/2025-09-10');
-const ecrNew = parseServiceReference(fixture('service-reference/2025-09-10/ecr.json'), 'ecr.json');
-const ecrOld = parseServiceReference(fixture('service-reference/2025-07-08/ecr.json'), 'ecr.json');
-const act = (name: string) => ecrNew.actions.find((a) => a.name === name)!;
+// Parsed inside each test that reads them (not once at load): mutation testing sees which test reads what.
+const ecrNewOf = () => parseServiceReference(fixture('service-reference/2025-09-10/ecr.json'), 'ecr.json');
+const ecrOldOf = () => parseServiceReference(fixture('service-reference/2025-07-08/ecr.json'), 'ecr.json');
+const act = (name: string) => ecrNewOf().actions.find((a) => a.name === name)!;
 
 const tmp = mkdtempSync(join(tmpdir(), 'iamdiff-sr-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,7 +42,7 @@ describe('service-reference-json on real files (ecr, ebs, mpa of 2025-07-08 and 
   it('reads resource types without a required flag, condition keys of actions, ARN formats and key types', () => {
     expect(act('CreateRepository')).toMatchObject({ resourceTypes: [{ name: 'repository', conditionKeys: [] }], conditionKeys: ['aws:RequestTag/${TagKey}', 'aws:TagKeys'] });
     expect(act('CreateRepository').resourceTypes![0]).not.toHaveProperty('required');
-    expect(ecrNew.resourceTypes).toEqual([
+    expect(ecrNewOf().resourceTypes).toEqual([
       {
         name: 'repository',
         arnPattern: 'arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}',
@@ -49,17 +50,17 @@ describe('service-reference-json on real files (ecr, ebs, mpa of 2025-07-08 and 
         conditionKeys: ['aws:ResourceTag/${TagKey}', 'ecr:ResourceTag/${TagKey}'],
       },
     ]);
-    expect(ecrNew.conditionKeys?.find((k) => k.name === 'aws:TagKeys')).toEqual({ name: 'aws:TagKeys', type: 'ArrayOfString' });
+    expect(ecrNewOf().conditionKeys?.find((k) => k.name === 'aws:TagKeys')).toEqual({ name: 'aws:TagKeys', type: 'ArrayOfString' });
   });
 
   it('carries exactly what it has: SupportedBy from schema v1.3 on, never descriptions, required flags or dependent actions', () => {
-    expect(ecrNew.source).toMatchObject({ format: 'service-reference-json', formatVersion: 'v1.3' });
-    expect(ecrNew.carries).toContain('supportedBy');
-    expect(ecrOld.carries).not.toContain('supportedBy');
-    for (const field of ['description', 'dependentActions', 'resourceRequired', 'documentationUrl', 'operations'] as const) expect(ecrNew.carries).not.toContain(field);
+    expect(ecrNewOf().source).toMatchObject({ format: 'service-reference-json', formatVersion: 'v1.3' });
+    expect(ecrNewOf().carries).toContain('supportedBy');
+    expect(ecrOldOf().carries).not.toContain('supportedBy');
+    for (const field of ['description', 'dependentActions', 'resourceRequired', 'documentationUrl', 'operations'] as const) expect(ecrNewOf().carries).not.toContain(field);
     expect(act('BatchImportUpstreamImage').supportedBy).toEqual(['IAM Access Analyzer Policy Generation']);
     expect(act('DescribeImages').supportedBy).toEqual(['IAM Access Analyzer Policy Generation', 'IAM Action Last Accessed']);
-    expect(ecrOld.actions.every((a) => a.supportedBy === undefined && a.description === undefined)).toBe(true);
+    expect(ecrOldOf().actions.every((a) => a.supportedBy === undefined && a.description === undefined)).toBe(true);
   });
 
   it('reads Operations where a service publishes them, and several ARN formats and types', () => {

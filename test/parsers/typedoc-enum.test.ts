@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeEach } from 'vitest';
 import { boxTable } from '../../parsers/box-table.js';
 import { readTypedocPage } from '../../parsers/common/typedoc-members.js';
 import { joinAtCut, typedocVocabulary, unwrapTypedoc, type CutJoin } from '../../parsers/common/typedoc-wrap.js';
@@ -14,7 +14,11 @@ const parse = (t = text) => typedocEnum.parse(t, { file });
 const lineOf = (s: string) => lines.findIndex((l) => l.includes(s)) + 1;
 
 describe('typedoc-enum parser on the seed', () => {
-  const catalog = parse();
+  // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
+  let catalog!: ReturnType<typeof parse>;
+  beforeEach(() => {
+    catalog = parse();
+  });
   const action = (name: string) => catalog.actions.find((a) => a.name === name)!;
 
   it('is detected from content, and only there', () => {
