@@ -25,6 +25,7 @@ describe('change identity', () => {
     // IAM compares names case-insensitively; spacing of a description is not a change
     expect(identityKey({ ...base, service: 'ECR', action: 'describeimages' })).toBe(identityKey(base));
     expect(identityKey({ ...base, kind: 'description-changed', before: 'a  b', after: 'c\nd' })).toBe(identityKey({ ...base, kind: 'description-changed', before: 'a b', after: 'c d' }));
+    expect(identityKey({ ...base, before: ' Read ', after: '\tList\n' })).toBe(identityKey(base));
   });
 
   it('changes with what changed: values before and after, the subject, the kind', () => {
