@@ -10,5 +10,6 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['**/node_modules/**', '.stryker-tmp/**', 'test/fuzz/**', 'test/hostile/**', 'test/review/tmux.test.ts', 'test/output/html-report-browser.test.ts', 'test/readme.test.ts'],
     testTimeout: 30000,
+    hookTimeout: 30000,
   },
 });

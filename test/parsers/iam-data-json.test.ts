@@ -14,16 +14,16 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 describe('iam-data-json', () => {
   // parsed afresh in each test (not once when the file loads): mutation testing sees each test read it
-  let old!: ReturnType<typeof iamDataJson.parseDirectory>;
-  let ecrOld!: (typeof old)[number];
-  let ecrNew!: typeof old;
+  let ecrOld!: ReturnType<typeof iamDataJson.parseDirectory>[number];
+  let ecrNew!: ReturnType<typeof iamDataJson.parseDirectory>;
   beforeEach(() => {
-    old = iamDataJson.parseDirectory(OLD, {});
-    ecrOld = old.find((c) => c.service.prefix === 'ecr')!;
+    ecrOld = iamDataJson.parseDirectory(OLD, { service: 'ecr' })[0]!;
     ecrNew = iamDataJson.parseDirectory(NEW, { service: 'ecr' });
   });
 
   it('is detected from the directory layout and reads every service', () => {
+    const old = iamDataJson.parseDirectory(OLD, {});
+    expect(old.find((c) => c.service.prefix === 'ecr')).toEqual(ecrOld);
     expect(iamDataJson.detectDirectory(OLD)).toBe(true);
     expect(iamDataJson.detectDirectory(join(ROOT, 'snapshots'))).toBe(false);
     expect(old.length).toBeGreaterThan(400);
