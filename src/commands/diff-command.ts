@@ -3,7 +3,8 @@ import type { OptionValues } from '../cli/command-spec.js';
 import { DIFF_FORMATS } from '../cli/specs/diff-spec.js';
 import { applyConfig, expiredNotes } from '../config/apply-config.js';
 import type { IamdiffConfig } from '../config/config-types.js';
-import { gitInputPath, unGitPaths, withGitErrors } from '../git/git-input.js';
+import { loadFromSources } from '../git/git-input.js';
+import type { YieldEvery } from '../io/read-input.js';
 import { oneLine } from '../text/sanitize.js';
 import { parseMaxBytes } from '../cli/max-bytes.js';
 import { UsageError } from '../cli/usage-error.js';
@@ -53,8 +54,8 @@ export async function computeDiff(oldPath: string, newPath: string, values: Diff
 export interface LoadProgress {
   onFiles?(side: 'old' | 'new', done: number, total: number): void;
   onCompare?(): void;
-  /** Let the event loop run at least this often (ms) while parsing (a function: asked after each file). */
-  yieldMs?: number | (() => number);
+  /** Let the event loop run at least this often while parsing. */
+  yieldMs?: YieldEvery;
 }
 
 /** The diff and the catalogs of both sides (the review's detail pane shows them). */
@@ -67,10 +68,7 @@ export async function loadAndDiff(oldPath: string, newPath: string, values: Diff
   const onFiles = progress?.onFiles;
   const progressOf = onFiles && ((i: number) => (done: number, total: number) => onFiles(i === 0 ? 'old' : 'new', done, total));
   // REV:path names a snapshot (or a directory of them) at a git revision: read from git, never checked out.
-  const inputs = [oldPath, newPath].map((p) => gitInputPath(p));
-  const seen: string[] = [];
-  const sides = await withGitErrors(inputs, () => loadVersionsParallel(inputs.map((i) => i.path), { service: values.service, format: values['input-format'], skipped: seen, yieldMs: progress?.yieldMs }, progressOf));
-  for (const s of seen) skipped.push(unGitPaths(s, inputs));
+  const sides = await loadFromSources([oldPath, newPath], skipped, (paths) => loadVersionsParallel(paths, { service: values.service, format: values['input-format'], skipped, yieldMs: progress?.yieldMs }, progressOf));
   const [oldCatalogs, newCatalogs] = selectService(values.service, sides, `${oldPath} or ${newPath}`) as [Catalog[], Catalog[]];
   progress?.onCompare?.();
   const diffed = applyConfig(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), values.config);

@@ -2,7 +2,7 @@ import { choice } from '../cli/args.js';
 import { parseMaxBytes } from '../cli/max-bytes.js';
 import { UsageError } from '../cli/usage-error.js';
 import { applyConfig } from '../config/apply-config.js';
-import { gitInputPath, withGitErrors } from '../git/git-input.js';
+import { loadFromSources } from '../git/git-input.js';
 import { diffCatalogs } from '../diff/diff-catalogs.js';
 import { filterResult } from '../diff/filter-changes.js';
 import { SEVERITIES } from '../diff/change.js';
@@ -45,8 +45,7 @@ export async function run(positionals: string[], raw: OptionValues, io: CommandI
   if (values.action && format === 'markdown') throw new UsageError('log: --action has no markdown form (text, json or yaml)');
   const skipped: string[] = [];
   // REV:path versions are read out of git (as diff reads them)
-  const inputs = positionals.map((p) => gitInputPath(p));
-  const versions = await withGitErrors(inputs, () => planVersions(inputs.map((i) => i.path), { service: values.service, format: values['input-format'], skipped }));
+  const versions = await loadFromSources(positionals, skipped, (paths) => planVersions(paths, { service: values.service, format: values['input-format'], skipped }));
   writeSkipped(io, skipped);
   if (versions.length < 2 && !values.action) throw new UsageError('log: needs at least two versions');
 

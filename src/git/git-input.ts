@@ -105,7 +105,7 @@ export function gitInputPath(p: string): GitInput {
 }
 
 /** Text with the temporary paths of git inputs put back as the `REV:path` the user wrote. */
-export function unGitPaths(text: string, inputs: readonly GitInput[]): string {
+function unGitPaths(text: string, inputs: readonly GitInput[]): string {
   let t = text;
   for (const i of inputs) if (i.spec) t = t.split(i.path).join(i.spec);
   return t;
@@ -124,7 +124,7 @@ export async function loadFromSources<T>(sources: readonly string[], skipped: st
 }
 
 /** Run a load; errors (and notes) about files of git inputs name them by `REV:path`. */
-export async function withGitErrors<T>(inputs: readonly GitInput[], load: () => Promise<T>): Promise<T> {
+async function withGitErrors<T>(inputs: readonly GitInput[], load: () => Promise<T>): Promise<T> {
   try {
     return await load();
   } catch (e) {

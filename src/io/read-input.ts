@@ -14,6 +14,9 @@ import { serviceReferenceIndexNote } from '../../parsers/service-reference-index
 import { loadMultiCatalogFile, loadStandardInput } from './read-multi-catalog.js';
 import { appendAll } from '../util/append-all.js';
 
+/** How often (ms) loading lets the event loop run; a function is asked after each file (0: after every file). */
+export type YieldEvery = number | (() => number);
+
 export interface LoadOptions {
   /** Force a parser instead of detecting the format. */
   format?: string;
@@ -27,11 +30,8 @@ export interface LoadOptions {
   dirLabel?: string;
   /** Told after each file of a directory is parsed (the review's loading screen). */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * With onProgress: let the event loop run at least this often (ms), so a screen can redraw
-   * while parsing; a function is asked after each file (0: after every file).
-   */
-  yieldMs?: number | (() => number);
+  /** With onProgress: let the event loop run at least this often, so a screen can redraw while parsing. */
+  yieldMs?: YieldEvery;
 }
 
 /** Raw bytes of a file or of standard input (`-`), through the guarded reader (regular files only, size-limited). */

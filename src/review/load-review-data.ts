@@ -1,14 +1,14 @@
 import { detectDirectoryParser } from '../../parsers/index.js';
 import { loadAndDiff, type DiffInputOptions } from '../commands/diff-command.js';
 import type { DiffResult } from '../diff/diff-result.js';
-import { isDirectory, listFiles } from '../io/read-input.js';
+import { isDirectory, listFiles, type YieldEvery } from '../io/read-input.js';
 import { catalogLookup, type ActionLookup } from './action-lookup.js';
 
 export interface LoadEvents {
   files(side: 'old' | 'new', done: number, total: number): void;
   compare(): void;
-  /** Let the event loop run at least this often (ms) while parsing; a function is asked after each file. */
-  yieldMs?: number | (() => number);
+  /** Let the event loop run at least this often while parsing (30 ms unless told). */
+  yieldMs?: YieldEvery;
 }
 
 export interface ReviewData {
