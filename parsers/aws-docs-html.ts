@@ -7,7 +7,7 @@ import { ownString } from '../src/text/own-string.js';
 import { appendAll } from '../src/util/append-all.js';
 import { findServicePrefix, firstElementContent, stripTags, tooDeepAt } from './common/html-scan.js';
 import { domFragmentText, domTableRows } from './common/html-table-dom.js';
-import { foldSpace, scanTableRows, type TableCell, type TableRow } from './common/html-table-scan.js';
+import { foldSpace, scanTableAt, type TableCell, type TableRow } from './common/html-table-scan.js';
 import { pageLayout } from './common/html-page-layout.js';
 import { withoutPermissionOnly } from './common/permission-only.js';
 import type { CatalogParser, ParseOptions } from './parser.js';
@@ -190,18 +190,11 @@ function tableKindOf(html: string): TableKind | undefined {
   return undefined;
 }
 
-/**
- * The rows of the table at `start`: scanned when it is well-formed, else through the DOM
- * (after checking its nesting, which the DOM builders recurse on); offsets are the page's.
- */
-function tableRows(start: number, html: string, reading: HtmlReading, file: string, lineOf: (offset: number) => number): TableRow[] {
-  const scanned = reading === 'scan' ? scanTableRows(html) : undefined;
-  let rows = scanned;
-  if (!rows) {
-    const deep = tooDeepAt(html, MAX_HTML_DEPTH);
-    if (deep >= 0) throw new InputError(file, `tags nested deeper than ${MAX_HTML_DEPTH} levels`, lineOf(start + deep));
-    rows = domTableRows(html);
-  }
+/** The rows of a table the scan could not read, through the DOM (after checking its nesting, which the DOM builders recurse on); offsets are the page's. */
+function domRows(start: number, html: string, file: string, lineOf: (offset: number) => number): TableRow[] {
+  const deep = tooDeepAt(html, MAX_HTML_DEPTH);
+  if (deep >= 0) throw new InputError(file, `tags nested deeper than ${MAX_HTML_DEPTH} levels`, lineOf(start + deep));
+  const rows = domTableRows(html);
   for (const row of rows) row.offset += start;
   return rows;
 }
@@ -215,22 +208,29 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions, reading: HtmlR
   // Only the three tables are read (the navigation and prose around them are most of a
   // page): each is cut out of the source and read alone, its offsets shifted back so errors
   // still name the page's own lines.
-  const tables = new Map<TableKind, { start: number; html: string }>();
+  const tables = new Map<TableKind, { start: number; rows: TableRow[] | undefined; html: string }>();
   let lastTableEnd = 0;
   for (let start = source.indexOf('<table'); start >= 0; ) {
-    const close = source.indexOf('</table>', start);
-    const next = source.indexOf('<table', start + 1);
-    // A table cut off (truncated download) has no closing tag before the next table.
-    if (close < 0 || (next >= 0 && next < close)) throw new InputError(file, 'table is never closed (truncated page?)', lineOf(start));
-    const html = source.slice(start, close + '</table>'.length);
+    // A well-formed table is scanned in place, which finds its end; any other is cut out by its
+    // tags and read through the DOM when it is one of the three.
+    const scanned = reading === 'scan' ? scanTableAt(source, start) : undefined;
+    let end = scanned?.end;
+    if (end === undefined) {
+      const close = source.indexOf('</table>', start);
+      const next = source.indexOf('<table', start + 1);
+      // A table cut off (truncated download) has no closing tag before the next table.
+      if (close < 0 || (next >= 0 && next < close)) throw new InputError(file, 'table is never closed (truncated page?)', lineOf(start));
+      end = close + '</table>'.length;
+    }
+    const html = source.slice(start, end);
     const kind = tableKindOf(html);
-    if (kind && !tables.has(kind)) tables.set(kind, { start, html });
-    lastTableEnd = close + '</table>'.length;
-    start = next;
+    if (kind && !tables.has(kind)) tables.set(kind, { start, rows: scanned?.rows, html });
+    lastTableEnd = end;
+    start = source.indexOf('<table', end);
   }
   const rowsOf = (kind: TableKind) => {
     const t = tables.get(kind);
-    return t && tableRows(t.start, t.html, reading, file, lineOf);
+    return t && (t.rows ?? domRows(t.start, t.html, file, lineOf));
   };
 
   const actionRows = rowsOf('actions');

@@ -3,9 +3,10 @@ import { decodeHTML, decodeHTMLAttribute } from 'entities';
 /** A `<td>` as the reference's table logic needs it. */
 export interface TableCell {
   /**
-   * All its text, entities decoded. White space is as written, except that the scan writes
-   * a run of it between two tags as one space: the text is only ever read with white space
-   * folded (or, for ARNs, removed), where the two are the same.
+   * All its text, entities decoded. White space is as written inside a text, except that
+   * the scan writes white space at the ends of texts as one space between them, and none at
+   * the cell's ends: the text is only ever read with white space folded and trimmed (or, for
+   * ARNs, removed), where the two are the same.
    */
   raw: string;
   /** The text of each `<p>` directly inside it, in order (how the reference writes lists). */
@@ -124,33 +125,49 @@ function attribute(attrs: string, name: string): string | undefined {
 }
 
 /**
- * The rows of one `<table>…</table>`, read by a single linear pass over its text (no DOM):
- * what a page of the reference holds, several times faster than building a DOM and with
- * no garbage beyond the rows. It reads only well-formed tables, every element closed in
- * order, as the reference's pages are written; on anything an HTML parser would have to
- * repair (an element closed out of order or not at all, a block inside a `<p>`, a nested
- * table, raw-text elements) it returns undefined and the caller builds a DOM with cheerio,
- * whose reading this one matches (a test compares them on every page of the corpus).
+ * The rows of the `<table>…</table>` that starts at `from`, read by a single linear pass over
+ * its text (no DOM), and the offset just past its `</table>`: what a page of the reference
+ * holds, several times faster than building a DOM and with no garbage beyond the rows. It
+ * reads only well-formed tables, every element closed in order, as the reference's pages are
+ * written; on anything an HTML parser would have to repair (an element closed out of order or
+ * not at all, a block inside a `<p>`, a nested table, raw-text elements) it returns undefined
+ * and the caller builds a DOM with cheerio, whose reading this one matches (a test compares
+ * them on every page of the corpus). Offsets are `html`'s: a page is scanned in place.
  */
-export function scanTableRows(html: string): TableRow[] | undefined {
+export function scanTableAt(html: string, from: number): { rows: TableRow[]; end: number } | undefined {
   const rows: TableRow[] = [];
   const stack: string[] = [];
   let row: TableRow | undefined;
   let cell: { raw: string; paragraphs: string[]; href?: string; depth: number } | undefined;
   let paragraph: string | undefined;
-  let tables = 0;
-  let pos = 0;
-  /** The text from `from` to `to`, when inside a cell (elsewhere it is never looked at). */
+  let pos = from;
+  /** White space seen since the last text of the cell (of the paragraph): written as one space before the next text. */
+  let rawSpace = false;
+  let paragraphSpace = false;
+  /**
+   * The text from `from` to `to`, when inside a cell (elsewhere it is never looked at). White
+   * space at either end of it is not copied: it is remembered, and written as one space before
+   * the cell's next text, so a cell's raw text neither begins nor ends with pretty-printing.
+   */
   const text = (from: number, to: number) => {
     if (!cell || to <= from) return;
-    let piece: string;
-    if (onlySpace(html, from, to)) piece = ' '; // pretty-printing between tags: no slice kept
-    else {
-      piece = html.slice(from, to);
-      if (piece.includes('&')) piece = decodeHTML(piece);
+    let a = from;
+    while (a < to && isWhite(html.charCodeAt(a))) a++;
+    if (a === to) {
+      rawSpace = paragraphSpace = true;
+      return;
     }
-    cell.raw += piece;
-    if (paragraph !== undefined) paragraph += piece;
+    let b = to;
+    while (isWhite(html.charCodeAt(b - 1))) b--;
+    const before = a > from;
+    let piece = html.slice(a, b);
+    if (piece.includes('&')) piece = decodeHTML(piece);
+    cell.raw += (rawSpace || before) && cell.raw !== '' ? ' ' + piece : piece;
+    rawSpace = b < to;
+    if (paragraph !== undefined) {
+      paragraph += (paragraphSpace || before) && paragraph !== '' ? ' ' + piece : piece;
+      paragraphSpace = b < to;
+    }
   };
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
@@ -184,6 +201,7 @@ export function scanTableRows(html: string): TableRow[] | undefined {
         row = undefined;
       }
       pos = end + 1;
+      if (stack.length === 0) return !row && !cell ? { rows, end: pos } : undefined; // the table closed
       continue;
     }
     if (!isLetter(html.charCodeAt(lt + 1))) {
@@ -204,15 +222,19 @@ export function scanTableRows(html: string): TableRow[] | undefined {
     if (RAW_TEXT.has(name)) return undefined;
     if (paragraph !== undefined && !PHRASING.has(name)) return undefined; // would close the <p> first
     const top = stack[stack.length - 1];
-    if (name === 'table' && ++tables > 1) return undefined;
+    if ((name === 'table') !== (stack.length === 0)) return undefined; // the table itself, and no table inside it
     if (name === 'tr') {
       if (row || (top !== 'table' && top !== 'tbody' && top !== 'thead' && top !== 'tfoot')) return undefined;
       row = { offset: lt, cells: [] };
     } else if (name === 'td' || name === 'th') {
       if (top !== 'tr' || cell) return undefined;
-      if (name === 'td') cell = { raw: '', paragraphs: [], depth: stack.length + 1 };
+      if (name === 'td') {
+        cell = { raw: '', paragraphs: [], depth: stack.length + 1 };
+        rawSpace = false;
+      }
     } else if (name === 'p' && cell && stack.length === cell.depth) {
       paragraph = '';
+      paragraphSpace = false;
     } else if (name === 'a' && cell && cell.href === undefined) {
       const href = attribute(html.slice(nameEnd, end), 'href');
       if (href !== undefined) cell.href = href;
@@ -221,7 +243,13 @@ export function scanTableRows(html: string): TableRow[] | undefined {
     if (selfClosing) return undefined; // `<p/>` and the like: HTML ignores the slash; leave it to the DOM
     stack.push(name);
   }
-  return stack.length === 0 && !row && !cell ? rows : undefined;
+  return undefined; // the table never closed
+}
+
+/** The rows of a text that is one table, from its `<table` to its `</table>` (scanTableAt). */
+export function scanTableRows(html: string): TableRow[] | undefined {
+  const scanned = html.startsWith('<') ? scanTableAt(html, 0) : undefined;
+  return scanned && scanned.end === html.length ? scanned.rows : undefined;
 }
 
 /** White space, as `\s` matches it, other than lone spaces: what folding inside the text would change. */

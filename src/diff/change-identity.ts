@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Change } from './change.js';
 
 /**
@@ -61,5 +61,5 @@ export function identityKey(c: Change): string {
 
 /** A short stable fingerprint of the identity: the first 32 hex digits (128 bits) of its SHA-256. */
 export function changeFingerprint(c: Change): string {
-  return createHash('sha256').update(identityKey(c)).digest('hex').slice(0, 32);
+  return hash('sha256', identityKey(c), 'hex').slice(0, 32);
 }

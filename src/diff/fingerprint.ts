@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Change } from './change.js';
 import { identityKey } from './change-identity.js';
 
@@ -12,7 +12,7 @@ export const FINGERPRINT_LENGTH = 12;
  * source format, a snapshot of it, or another run.
  */
 export function changeRuleFingerprint(c: Change): string {
-  return createHash('sha256').update(`${c.rule}\n${identityKey(c)}`).digest('hex').slice(0, FINGERPRINT_LENGTH);
+  return hash('sha256', `${c.rule}\n${identityKey(c)}`, 'hex').slice(0, FINGERPRINT_LENGTH);
 }
 
 /** The change with its fingerprint, kind, rule and fingerprint first (the order JSON shows). */

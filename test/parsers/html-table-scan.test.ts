@@ -43,6 +43,14 @@ describe('the scan of a table reads what the DOM reads', () => {
     expect(rows[1]!.cells.map((c) => c.raw)).toEqual(['', 'y']);
   });
 
+  it('pretty-printing: white space at the ends of texts becomes one space between them, none at the ends of a cell', () => {
+    const t = '<table><tr><td>\n  <p>\n   a  b\n  </p>\n  <p><b>c</b>d \n e</p>\n </td><td> x<i>y</i> </td><td>\n\t</td></tr></table>';
+    const rows = scanTableRows(t)!;
+    expect(rows[0]!.cells.map((c) => c.raw)).toEqual(['a  b cd \n e', 'xy', '']);
+    expect(rows[0]!.cells[0]!.paragraphs).toEqual(['a  b', 'cd \n e']);
+    expect(read(rows)).toEqual(read(domTableRows(t)));
+  });
+
   it('leaves to the DOM what an HTML parser would repair: unclosed or crossed elements, blocks in a <p>, nested tables', () => {
     for (const t of [
       '<table><tr><td>a<td>b</tr></table>',
