@@ -40,8 +40,18 @@ export function stripTags(html: string): string {
   return out + html.slice(i);
 }
 
+/** The page findServicePrefix read last and its answer: format detection and the parser both ask, one after the other. */
+let lastPrefix: { source: string; prefix: string | undefined } | undefined;
+
 /** `(service prefix: <code class="code">ecr</code>)`, across the line breaks of pretty-printed pages. */
 export function findServicePrefix(source: string): string | undefined {
+  if (lastPrefix?.source === source) return lastPrefix.prefix;
+  const prefix = searchServicePrefix(source);
+  lastPrefix = { source, prefix };
+  return prefix;
+}
+
+function searchServicePrefix(source: string): string | undefined {
   const intro = /service prefix:\s*<code\b/gi;
   const nextGt = closer(source);
   const value = /\s*([^<\s]+)\s*<\/code>/iy;

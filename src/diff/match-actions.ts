@@ -15,6 +15,48 @@ export interface ActionMatch {
  * pairs with the one unpaired action on the other side that it is a prefix of.
  */
 export function matchActions(oldActions: Action[], newActions: Action[]): ActionMatch {
+  return mergeSorted(oldActions, newActions) ?? matchAny(oldActions, newActions);
+}
+
+/**
+ * The common case (two catalogs in their normal form: sorted by name, no cut names, no name
+ * twice): one merge of the two lists, the same answer as matchAny without its maps and sets.
+ * Undefined for anything else.
+ */
+function mergeSorted(oldActions: Action[], newActions: Action[]): ActionMatch | undefined {
+  const result: ActionMatch = { pairs: [], added: [], removed: [], unresolved: [] };
+  let i = 0;
+  let j = 0;
+  let lastOld = '';
+  let lastNew = '';
+  while (i < oldActions.length || j < newActions.length) {
+    const o = oldActions[i];
+    const n = newActions[j];
+    if (o?.truncated || n?.truncated) return undefined;
+    const ko = o && actionKey(o.name);
+    const kn = n && actionKey(n.name);
+    if ((ko !== undefined && i > 0 && !(lastOld < ko)) || (kn !== undefined && j > 0 && !(lastNew < kn))) return undefined;
+    if (ko !== undefined && ko === kn) {
+      result.pairs.push([o!, n!]);
+      lastOld = ko;
+      lastNew = kn;
+      i++;
+      j++;
+    } else if (kn === undefined || (ko !== undefined && ko < kn)) {
+      result.removed.push(o!);
+      lastOld = ko!;
+      i++;
+    } else {
+      result.added.push(n!);
+      lastNew = kn;
+      j++;
+    }
+  }
+  return result;
+}
+
+/** Pairing by maps, for any lists (cut names, any order, repeated names). */
+export function matchAny(oldActions: Action[], newActions: Action[]): ActionMatch {
   const result: ActionMatch = { pairs: [], added: [], removed: [], unresolved: [] };
   const newByKey = new Map(newActions.filter((a) => !a.truncated).map((a) => [actionKey(a.name), a]));
   const pairedNew = new Set<Action>();

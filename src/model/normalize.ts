@@ -29,33 +29,39 @@ export function dropUndefined<T extends object>(obj: T): T {
   return out as T;
 }
 
-function normalizeActionResource(r: ActionResourceType): ActionResourceType {
-  return dropUndefined({
-    name: r.name,
-    required: r.required,
-    conditionKeys: sortedUnique(r.conditionKeys),
-    dependentActions: sortedUnique(r.dependentActions),
-  });
+/** Sets `key` on `out` when `value` is defined (as dropUndefined would keep it), in the order called. */
+function put<T extends object, K extends keyof T>(out: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) out[key] = value;
 }
 
+function normalizeActionResource(r: ActionResourceType): ActionResourceType {
+  const out = {} as ActionResourceType;
+  put(out, 'name', r.name);
+  put(out, 'required', r.required);
+  put(out, 'conditionKeys', sortedUnique(r.conditionKeys));
+  put(out, 'dependentActions', sortedUnique(r.dependentActions));
+  return out;
+}
+
+/** The action in normal form; built field by field in the normal key order (every action of a catalog passes here). */
 export function normalizeAction(a: Action): Action {
-  return dropUndefined({
-    name: a.name,
-    truncated: a.truncated ? true : undefined,
-    description: a.description,
-    accessLevel: a.accessLevel,
-    otherAccessLevels: a.otherAccessLevels && a.otherAccessLevels.length > 0 ? [...new Set(a.otherAccessLevels)] : undefined,
-    accessFlags: sortedUnique(a.accessFlags),
-    supportedBy: sortedUnique(a.supportedBy),
-    resourceTypes: a.resourceTypes && sortedByName(a.resourceTypes.map(normalizeActionResource)),
-    conditionKeys: sortedUnique(a.conditionKeys),
-    dependentActions: sortedUnique(a.dependentActions),
-    documentationUrl: a.documentationUrl,
-    spellings: a.spellings && a.spellings.length > 0 ? sortedUnique(a.spellings) : undefined,
-    line: a.line,
-    file: a.file,
-    pages: a.pages && [...a.pages].map((p) => dropUndefined({ page: p.page, accessLevel: p.accessLevel, description: p.description })).sort((x, y) => compareNames(x.page, y.page)),
-  });
+  const out = {} as Action;
+  put(out, 'name', a.name);
+  if (a.truncated) out.truncated = true;
+  put(out, 'description', a.description);
+  put(out, 'accessLevel', a.accessLevel);
+  if (a.otherAccessLevels && a.otherAccessLevels.length > 0) out.otherAccessLevels = [...new Set(a.otherAccessLevels)];
+  put(out, 'accessFlags', sortedUnique(a.accessFlags));
+  put(out, 'supportedBy', sortedUnique(a.supportedBy));
+  put(out, 'resourceTypes', a.resourceTypes && sortedByName(a.resourceTypes.map(normalizeActionResource)));
+  put(out, 'conditionKeys', sortedUnique(a.conditionKeys));
+  put(out, 'dependentActions', sortedUnique(a.dependentActions));
+  put(out, 'documentationUrl', a.documentationUrl);
+  if (a.spellings && a.spellings.length > 0) put(out, 'spellings', sortedUnique(a.spellings));
+  put(out, 'line', a.line);
+  put(out, 'file', a.file);
+  put(out, 'pages', a.pages && [...a.pages].map((p) => dropUndefined({ page: p.page, accessLevel: p.accessLevel, description: p.description })).sort((x, y) => compareNames(x.page, y.page)));
+  return out;
 }
 
 function normalizeResourceType(r: ResourceType): ResourceType {
