@@ -3,7 +3,7 @@ import { parseAccessLevel } from '../src/model/access-level.js';
 import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
 import { normalizeCatalog } from '../src/model/normalize.js';
-import { ownString } from '../src/text/own-string.js';
+import { ownString, sharedString } from '../src/text/own-string.js';
 import { appendAll } from '../src/util/append-all.js';
 import { findServicePrefix, firstElementContent, stripTags, tooDeepAt } from './common/html-scan.js';
 import { domFragmentText, domTableRows } from './common/html-table-dom.js';
@@ -60,9 +60,14 @@ function text(cell: TableCell | undefined): string {
 
 /** Items of a list cell: one per `<p>` (how the reference writes lists), else its words. */
 function cellItems(cell: TableCell | undefined): string[] {
-  if (!cell) return [];
-  const items = cell.paragraphs.length > 0 ? cell.paragraphs.map(foldSpace) : foldSpace(cell.raw).split(' ');
-  return items.filter(Boolean).map(ownString);
+  const out: string[] = [];
+  if (!cell) return out;
+  const items = cell.paragraphs.length > 0 ? cell.paragraphs : foldSpace(cell.raw).split(' ');
+  for (const item of items) {
+    const folded = foldSpace(item);
+    if (folded) out.push(sharedString(folded));
+  }
+  return out;
 }
 
 /** 1-based line of offsets met in increasing order (rows), counting line breaks once. */
@@ -106,7 +111,7 @@ function startAction(cells: TableCell[], row: TableRow, ctx: Ctx): Action {
 /** Resource types, condition keys and dependent actions of one row (its last three cells). */
 function addRowFacts(action: Action, cells: TableCell[]): void {
   const [resCell, keyCell, depCell] = cells.slice(-3);
-  const resources: ActionResourceType[] = cellItems(resCell).map((r) => ({ name: r.replace(/\*$/, '').trim(), required: r.endsWith('*'), conditionKeys: [], dependentActions: [] }));
+  const resources: ActionResourceType[] = cellItems(resCell).map((r) => ({ name: sharedString(r.replace(/\*$/, '').trim()), required: r.endsWith('*'), conditionKeys: [], dependentActions: [] }));
   const keys = cellItems(keyCell);
   const deps = cellItems(depCell);
   // Keys and dependent actions on a row with one resource type are that resource's;
