@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsoncLib } from '../../src/lazy/lazy-modules.js';
 import type { z } from 'zod';
 import { resolveSchema, type Lazy } from '../../src/lazy/zod.js';
 import { InputError } from '../../src/model/errors.js';
@@ -16,9 +17,9 @@ export function parseJsonDocument(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch {
     const errors: ParseError[] = [];
-    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsoncLib().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
-    const detail = first ? printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'syntax error';
+    const detail = first ? jsoncLib().printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : 'syntax error';
     throw new InputError(file, `not valid JSON: ${detail}`, first ? lineAt(text, first.offset) : 1);
   }
 }
@@ -39,9 +40,9 @@ export function checkShape<S extends z.ZodType>(schema: Lazy<S>, data: unknown, 
   const path = [...basePath, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
   let line: number | undefined;
   if (text !== undefined) {
-    const root = parseTree(text);
+    const root = jsoncLib().parseTree(text);
     for (let n = path.length; root && line === undefined && n >= 0; n--) {
-      const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
+      const node = jsoncLib().findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
       if (node) line = lineAt(text, node.offset);
     }
   }

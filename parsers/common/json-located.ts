@@ -1,4 +1,5 @@
-import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsoncLib } from '../../src/lazy/lazy-modules.js';
 import type { z } from 'zod';
 import { resolveSchema, type Lazy } from '../../src/lazy/zod.js';
 import { InputError } from '../../src/model/errors.js';
@@ -39,9 +40,9 @@ export function checkJsonDepth(text: string, file: string, max = MAX_JSON_DEPTH)
 /** Where and why a JSON text is invalid (JSON.parse names no position on Node 20; jsonc-parser does). */
 export function jsonSyntaxError(text: string): { detail: string; offset: number } {
   const errors: ParseError[] = [];
-  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  jsoncLib().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
-  return first ? { detail: printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), offset: first.offset } : { detail: 'syntax error', offset: 0 };
+  return first ? { detail: jsoncLib().printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(), offset: first.offset } : { detail: 'syntax error', offset: 0 };
 }
 
 /** JSON text parsed, nesting bounded; a syntax error is an InputError at its line. */
@@ -88,11 +89,11 @@ export function jsonPathText(path: readonly PropertyKey[]): string {
 
 /** Line of the value at `path` (or of its nearest ancestor found) in JSON `text` already known to be valid and shallow. */
 export function lineOfJsonPath(text: string, path: readonly PropertyKey[]): number {
-  const tree = parseTree(text);
+  const tree = jsoncLib().parseTree(text);
   if (!tree) return 1;
   const segments = path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
   for (let n = segments.length; n >= 0; n--) {
-    const node = findNodeAtLocation(tree, segments.slice(0, n));
+    const node = jsoncLib().findNodeAtLocation(tree, segments.slice(0, n));
     if (node) return lineOfOffset(text, node.offset);
   }
   return 1;

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { jsoncLib } from '../lazy/lazy-modules.js';
 import { decodeText, isDirectory, listFiles, loadCatalogFile, readBytes } from '../io/read-input.js';
 import { InputError } from '../model/errors.js';
 import { parseJsonText, validateJson } from '../../parsers/common/json-located.js';
@@ -50,7 +50,7 @@ function loadPolicyFile(file: string): PolicyGrant[] {
  * are turned into lines in one pass: 10 000 statements are not rescanned each).
  */
 function statementLines(text: string): number[] {
-  const node = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['Statement']);
+  const node = jsoncLib().findNodeAtLocation(jsoncLib().parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, ['Statement']);
   const statements = !node ? [] : node.type === 'array' ? (node.children ?? []) : [node];
   // The line of its "Effect" key where it has one (what a reader looks for), else of its start.
   const offsets = statements.map((st) => st.children?.find((p) => p.type === 'property' && p.children?.[0]?.value === 'Effect')?.offset ?? st.offset);
