@@ -75,8 +75,8 @@ const COMMON_NAMES: readonly (readonly string[])[] = [[], ['p', 'a', 'b', 'i'], 
 
 /** The lower-cased tag name from `from` to `to`. */
 function tagName(html: string, from: number, to: number): string {
-  const candidates = COMMON_NAMES[to - from];
-  if (candidates) {
+  if (to - from < COMMON_NAMES.length) {
+    const candidates = COMMON_NAMES[to - from]!;
     for (const c of candidates) if (html.startsWith(c, from)) return c;
   }
   return html.slice(from, to).toLowerCase();
@@ -221,7 +221,7 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
     pos = end + 1;
     if (RAW_TEXT.has(name)) return undefined;
     if (paragraph !== undefined && !PHRASING.has(name)) return undefined; // would close the <p> first
-    const top = stack[stack.length - 1];
+    const top = stack.length > 0 ? stack[stack.length - 1] : undefined; // (no read past the end: it would deoptimize the loop)
     if ((name === 'table') !== (stack.length === 0)) return undefined; // the table itself, and no table inside it
     if (name === 'tr') {
       if (row || (top !== 'table' && top !== 'tbody' && top !== 'thead' && top !== 'tfoot')) return undefined;
