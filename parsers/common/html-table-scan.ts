@@ -54,17 +54,40 @@ const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0
 const isNameChar = (c: number) => c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x2f && c !== 0x3e;
 
 /**
- * The position of the `>` that ends the start tag whose attributes begin at `from`, or -1
- * (a `>` in a quoted value is not it): linear, each character looked at once.
+ * The position of the `>` that ends the start tag whose attributes begin at `from`, or -1 when
+ * the tag is cut off or is anything but plain `name="value"`, `name='value'`, `name=value` and
+ * `name` attributes (the DOM reads those). Quotes open a value only after `=`, as the HTML
+ * tokenizer has it: in `<a w"x>` the quote is part of a name, and such a tag is left to the DOM.
+ * Linear: each character is looked at once.
  */
 function attributesEnd(html: string, from: number): number {
+  let named = false; // an attribute name was read since the tag's name or the last value
   for (let i = from; i < html.length; i++) {
     const c = html.charCodeAt(i);
     if (c === 0x3e) return i; // >
-    if (c === 0x22 || c === 0x27) {
-      // a quoted value: to its closing quote
-      i = html.indexOf(c === 0x22 ? '"' : "'", i + 1);
+    if (isWhite(c) || c === 0x2f) continue; // white space, `/`: between attributes
+    if (c === 0x22 || c === 0x27) return -1; // a quote in a name
+    if (c !== 0x3d) {
+      named = true;
+      continue;
+    }
+    // `=`: the value of the name before it
+    if (!named) return -1;
+    named = false;
+    i++;
+    while (i < html.length && isWhite(html.charCodeAt(i))) i++;
+    const q = html.charCodeAt(i);
+    if (q === 0x22 || q === 0x27) {
+      i = html.indexOf(q === 0x22 ? '"' : "'", i + 1); // to its closing quote
       if (i < 0) return -1;
+      continue;
+    }
+    // unquoted: to white space or the `>` (a quote in it: left to the DOM)
+    for (; i < html.length; i++) {
+      const v = html.charCodeAt(i);
+      if (v === 0x3e) return i;
+      if (isWhite(v)) break;
+      if (v === 0x22 || v === 0x27) return -1;
     }
   }
   return -1;
@@ -184,12 +207,16 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
       continue;
     }
     if (next === '/') {
-      const end = html.indexOf('>', lt);
-      if (end < 0) return undefined;
       // The element it closes must be the one open (else an HTML parser would repair it):
-      // compared in place, without cutting the name out, as this is most tags.
+      // compared in place, without cutting the name out, as this is most tags. `</td>` right
+      // after the name is looked at first; `</td >` and the like take the search for `>`.
       const name = stack.pop();
-      if (name === undefined || !closes(html, lt + 2, end, name)) return undefined;
+      if (name === undefined) return undefined;
+      let end = lt + 2 + name.length;
+      if (html.charCodeAt(end) !== 0x3e || !closes(html, lt + 2, end, name)) {
+        end = html.indexOf('>', lt);
+        if (end < 0 || !closes(html, lt + 2, end, name)) return undefined;
+      }
       if (name === 'p' && paragraph !== undefined && cell && stack.length === cell.depth) {
         cell.paragraphs.push(paragraph);
         paragraph = undefined;
