@@ -2,7 +2,7 @@ import { decodeHTML } from 'entities';
 import { parseAccessLevel } from '../src/model/access-level.js';
 import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';
-import { normalizeCatalog } from '../src/model/normalize.js';
+import { normalizeCatalog, sortedByName, sortedUnique } from '../src/model/normalize.js';
 import { ownString, sharedString } from '../src/text/own-string.js';
 import { appendAll } from '../src/util/append-all.js';
 import { findServicePrefix, firstElementContent, stripTags, tooDeepAt } from './common/html-scan.js';
@@ -104,8 +104,23 @@ function startAction(cells: TableCell[], row: TableRow, ctx: Ctx): Action {
   const levelText = text(levelCell);
   const accessLevel = parseAccessLevel(levelText);
   if (!accessLevel) throw new InputError(ctx.file, `unknown access level "${levelText}" for ${name}`, line);
-  const documentationUrl = nameCell.href === undefined ? undefined : ownString(nameCell.href);
-  return { name, description: text(descCell), accessLevel, documentationUrl, resourceTypes: [], conditionKeys: [], dependentActions: [], line };
+  // Built in normal form (keys in its order, none undefined); finishAction sorts its lists.
+  const action: Action = { name, description: text(descCell), accessLevel, resourceTypes: [], conditionKeys: [], dependentActions: [] };
+  if (nameCell.href !== undefined) action.documentationUrl = ownString(nameCell.href);
+  action.line = line;
+  return action;
+}
+
+/** The action's lists sorted and without repeats, its resource types by name: the normal form, without a copy. */
+function finishAction(action: Action): Action {
+  for (const r of action.resourceTypes!) {
+    r.conditionKeys = sortedUnique(r.conditionKeys);
+    r.dependentActions = sortedUnique(r.dependentActions);
+  }
+  action.resourceTypes = sortedByName(action.resourceTypes!);
+  action.conditionKeys = sortedUnique(action.conditionKeys);
+  action.dependentActions = sortedUnique(action.dependentActions);
+  return action;
 }
 
 /** Resource types, condition keys and dependent actions of one row (its last three cells). */
@@ -148,7 +163,7 @@ function parseActions(rows: TableRow[], ctx: Ctx): Action[] {
     }
     addRowFacts(current, cells);
   }
-  return actions;
+  return actions.map(finishAction);
 }
 
 function parseResourceTypes(rows: TableRow[], ctx: Ctx): ResourceType[] {
@@ -257,15 +272,18 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions, reading: HtmlR
   // Every page ends with </html> after its tables; a download cut after a table does not.
   if (!/<\/html\s*>/i.test(source.slice(lastTableEnd))) throw new InputError(file, 'the page ends without </html> after its tables (truncated page?)', lineOf(source.length));
 
-  return normalizeCatalog({
-    // The pages state no date (no last-updated marker), so source.date stays unset.
-    service: { prefix: ownString(prefix), name: serviceName(elementText(source, 'h1', reading) || elementText(source, 'title', reading)) },
-    source: { format: awsDocsHtml.id, file, olderLayout: pageLayout(source) === 'older' || undefined },
-    carries: [...awsDocsHtml.carries],
-    actions,
-    resourceTypes,
-    conditionKeys,
-  });
+  return normalizeCatalog(
+    {
+      // The pages state no date (no last-updated marker), so source.date stays unset.
+      service: { prefix: ownString(prefix), name: serviceName(elementText(source, 'h1', reading) || elementText(source, 'title', reading)) },
+      source: { format: awsDocsHtml.id, file, olderLayout: pageLayout(source) === 'older' || undefined },
+      carries: [...awsDocsHtml.carries],
+      actions,
+      resourceTypes,
+      conditionKeys,
+    },
+    { actionsInNormalForm: true },
+  );
 }
 
 /** The same page read with every table through the DOM (to check the scan against). */
