@@ -19,8 +19,6 @@ import { closeNames } from '../cli/close-names.js';
 import { wantColor } from '../output/color.js';
 import { renderReport } from '../output/render-report.js';
 import type { Catalog } from '../model/catalog.js';
-import { withPolicyImpact } from '../policy/policy-impact.js';
-import { loadPolicySources } from '../policy/policy-source.js';
 import type { CommandIO } from './command.js';
 import { writeSkipped } from './skipped-note.js';
 
@@ -64,7 +62,9 @@ export async function loadAndDiff(oldPath: string, newPath: string, values: Diff
   // Usage errors before any file is read.
   const kinds = parseKinds(values.only);
   const minSeverity = values['min-severity'] === undefined ? undefined : choice('min-severity', values['min-severity'], SEVERITIES, 'low');
-  const grants = loadPolicySources(policyPaths(values)); // before the catalogs: a bad policy file fails fast
+  // Before the catalogs: a bad policy file fails fast. The policy modules load only when policies are given.
+  const policies = values.policies?.length ? await import('../policy/policy-impact.js') : undefined;
+  const grants = policies ? (await import('../policy/policy-source.js')).loadPolicySources(policyPaths(values)) : [];
   const onFiles = progress?.onFiles;
   const progressOf = onFiles && ((i: number) => (done: number, total: number) => onFiles(i === 0 ? 'old' : 'new', done, total));
   // REV:path names a snapshot (or a directory of them) at a git revision: read from git, never checked out.
@@ -73,7 +73,7 @@ export async function loadAndDiff(oldPath: string, newPath: string, values: Diff
   progress?.onCompare?.();
   const diffed = applyConfig(diffCatalogs(oldPath, oldCatalogs, newPath, newCatalogs), values.config);
   const filtered = filterResult(diffed, { kinds, minSeverity });
-  const result = values.policies?.length ? withPolicyImpact(filtered, grants) : filtered;
+  const result = policies ? policies.withPolicyImpact(filtered, grants) : filtered;
   return { result, oldCatalogs, newCatalogs };
 }
 
@@ -106,6 +106,6 @@ export async function run(args: string[], values: OptionValues, io: CommandIO): 
   for (const note of expiredNotes(result)) io.stderr.write(`${oneLine(note)}\n`);
   const color = wantColor(values.color as boolean | undefined, io.stdout.isTTY, io.env);
   const disabled = new Set(Object.entries(io.config?.rules ?? {}).filter(([, s]) => s.value === 'none').map(([id]) => id));
-  io.stdout.write(renderReport(result, format, { color, maxBytes, failOn, exitCode: !!values['exit-code'], disabled }));
+  io.stdout.write(await renderReport(result, format, { color, maxBytes, failOn, exitCode: !!values['exit-code'], disabled }));
   return gateExitCode(result, !!values['exit-code'], failOn);
 }

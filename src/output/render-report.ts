@@ -1,11 +1,5 @@
 import type { Severity } from '../diff/change.js';
 import type { DiffResult } from '../diff/diff-result.js';
-import { renderGithub } from './github-report.js';
-import { renderJunit } from './junit-report.js';
-import { renderHtml } from './html-report.js';
-import { renderMarkdown } from './markdown-report.js';
-import { renderJson, renderYaml } from './structured-report.js';
-import { renderText } from './text-report.js';
 
 export const REPORT_FORMATS = ['text', 'markdown', 'html', 'json', 'yaml', 'github', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -21,21 +15,22 @@ export interface ReportOptions {
   disabled?: ReadonlySet<string>;
 }
 
-export function renderReport(result: DiffResult, format: ReportFormat, options: ReportOptions): string {
+/** The report in one format; only that format's renderer is loaded (a run needs one of seven). */
+export async function renderReport(result: DiffResult, format: ReportFormat, options: ReportOptions): Promise<string> {
   switch (format) {
     case 'text':
-      return renderText(result, options);
+      return (await import('./text-report.js')).renderText(result, options);
     case 'markdown':
-      return renderMarkdown(result, { maxBytes: options.maxBytes });
+      return (await import('./markdown-report.js')).renderMarkdown(result, { maxBytes: options.maxBytes });
     case 'html':
-      return renderHtml(result);
+      return (await import('./html-report.js')).renderHtml(result);
     case 'json':
-      return renderJson(result);
+      return (await import('./structured-report.js')).renderJson(result);
     case 'yaml':
-      return renderYaml(result);
+      return (await import('./structured-report.js')).renderYaml(result);
     case 'github':
-      return renderGithub(result, { failOn: options.failOn });
+      return (await import('./github-report.js')).renderGithub(result, { failOn: options.failOn });
     case 'junit':
-      return renderJunit(result, { failAt: options.failOn ?? (options.exitCode ? 'low' : 'high'), disabled: options.disabled });
+      return (await import('./junit-report.js')).renderJunit(result, { failAt: options.failOn ?? (options.exitCode ? 'low' : 'high'), disabled: options.disabled });
   }
 }

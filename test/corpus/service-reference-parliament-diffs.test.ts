@@ -31,17 +31,17 @@ describe.skipIf(!HAS_CORPUS)(`Service Reference JSON 2025-07-08 → 2025-09-10 (
     expect(result.new.services).toHaveLength(430);
   });
 
-  it('says once per field what it did not compare, in every output: SupportedBy only in v1.3, no descriptions or required flags anywhere', () => {
+  it('says once per field what it did not compare, in every output: SupportedBy only in v1.3, no descriptions or required flags anywhere', async () => {
     const fields = result.notCompared.map((n) => [n.field, n.reason, n.services.length]);
     expect(fields).toContainEqual(['description', 'service-reference-json v1.2 and service-reference-json v1.3 do not carry it', 423]);
     expect(fields).toContainEqual(['resourceRequired', 'service-reference-json v1.2 and service-reference-json v1.3 do not carry it', 423]);
     expect(fields).toContainEqual(['supportedBy', 'service-reference-json v1.2 does not carry it', 423]);
     expect(result.changes.some((c) => c.kind === 'resource-required-changed' || c.kind === 'description-changed' || c.kind.startsWith('dependent-action') || c.kind.startsWith('supported-by'))).toBe(false);
-    const text = renderReport(result, 'text', { color: false });
+    const text = await renderReport(result, 'text', { color: false });
     expect(text).toContain('not compared: SupportedBy (Access Analyzer policy generation, last accessed) — service-reference-json v1.2 does not carry it');
-    expect(renderReport(result, 'markdown', { color: false })).toContain('- required flag of resource types: service-reference-json v1.2 and service-reference-json v1.3 do not carry it');
-    expect(renderReport(result, 'yaml', { color: false })).toContain('field: supportedBy');
-    expect((JSON.parse(renderReport(result, 'json', { color: false })) as DiffResult).notCompared).toHaveLength(result.notCompared.length);
+    expect(await renderReport(result, 'markdown', { color: false })).toContain('- required flag of resource types: service-reference-json v1.2 and service-reference-json v1.3 do not carry it');
+    expect(await renderReport(result, 'yaml', { color: false })).toContain('field: supportedBy');
+    expect((JSON.parse(await renderReport(result, 'json', { color: false })) as DiffResult).notCompared).toHaveLength(result.notCompared.length);
   });
 
   it('supportrecommendations.json is gone in 2025-09-10; seven services are new (s3vectors, bedrock-agentcore, …)', () => {

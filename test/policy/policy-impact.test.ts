@@ -104,20 +104,20 @@ describe('diff --policies on the seeds: Policy Sentry page → box table, with t
   });
 
   it('shows the impact in all four outputs and in the review detail pane', async () => {
-    const text = renderReport(result, 'text', { color: false });
+    const text = await renderReport(result, 'text', { color: false });
     expect(text).toMatch(/\n    ecr:DescribeRegistry  \(Read\)  \[action-added [0-9a-f]{12}\]\n      ↳ ecr:\* newly grants it \(wildcard\) — /);
     expect(text).toMatch(/\nPOLICY IMPACT \(\d+ patterns\)\n {2}ecr:\* \(53 policies\) newly grants it \(wildcard\): /);
-    const md = renderReport(result, 'markdown', { color: false });
+    const md = await renderReport(result, 'markdown', { color: false });
     expect(md).toContain('## Policy impact');
     expect(md).toContain('| ecr:Describe\\* | Allow | newly grants it \\(wildcard\\) | ecr:DescribeImageReplicationStatus, ecr:DescribePullThroughCacheRules, ecr:DescribeRegistry |');
     expect(md).toContain('| ecr:\\* \\(53\\), ecr:Describe\\* \\(53\\), ecr:DescribeRegistry \\(53\\), ecr:describeRegistry \\(53\\) |');
-    const json = JSON.parse(renderReport(result, 'json', { color: false }));
+    const json = JSON.parse(await renderReport(result, 'json', { color: false }));
     expect(json.changes.find((c: { action?: string }) => c.action === 'DescribeRegistry').policies[1]).toMatchObject({ impact: 'new-implicit-grant', pattern: 'ecr:Describe*', effect: 'Allow' });
     expect(json.policyImpact.length).toBe(result.policyImpact!.length);
-    const yaml = renderReport(result, 'yaml', { color: false });
+    const yaml = await renderReport(result, 'yaml', { color: false });
     expect(yaml).toContain('policyImpact:');
     expect(yaml).toContain('impact: new-implicit-grant');
-    expect(renderReport(result, 'json', { color: false })).toBe(renderReport(await computeDiff(PS, BOX, { policies: [PAGE] }), 'json', { color: false }));
+    expect(await renderReport(result, 'json', { color: false })).toBe(await renderReport(await computeDiff(PS, BOX, { policies: [PAGE] }), 'json', { color: false }));
 
     // Exported (or filtered) subsets carry the summary of their own changes.
     const onlyDescribeRegistry = filterResult({ ...result, changes: result.changes.filter((c) => c.action === 'DescribeRegistry') }, {});
