@@ -1,6 +1,6 @@
 import { yamlLib } from '../lazy/lazy-modules.js';
 import type { DiffResult } from '../diff/diff-result.js';
-import { sanitizeDeep, stripControl } from '../text/sanitize.js';
+import { hasUnsafeText, sanitizeDeep, stripControl } from '../text/sanitize.js';
 
 /** A copy of `data` with every string sanitized (src/text/sanitize.ts). */
 export function sanitized<T>(data: T): T {
@@ -15,8 +15,15 @@ export function sanitizedResult(result: DiffResult): DiffResult {
 /** Every string sanitized as JSON.stringify writes it: one pass, the same text as stringifying a sanitized copy. */
 const sanitizing = (_k: string, v: unknown) => (typeof v === 'string' ? stripControl(v) : v);
 
-/** `data` as indented JSON, document text made safe to print. */
+/**
+ * `data` as indented JSON, document text made safe to print. Stringified first without the
+ * sanitizing replacer (several times faster): when the text has no escape at all, every
+ * character of every string stands in it as itself, so if none is unsafe there is nothing to
+ * sanitize and it is the answer; else the strings are sanitized as they are written.
+ */
 function safeJson(data: unknown): string {
+  const plain = JSON.stringify(data, null, 2);
+  if (plain === undefined || (!plain.includes('\\') && !hasUnsafeText(plain))) return plain;
   return JSON.stringify(data, sanitizing, 2);
 }
 
