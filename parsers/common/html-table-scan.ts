@@ -147,6 +147,43 @@ function attribute(attrs: string, name: string): string | undefined {
   return undefined;
 }
 
+/** A `<td>` being scanned: what the reader gets, and the state of its text. */
+interface ScanCell extends TableCell {
+  depth: number;
+  /** The text of the `<p>` open directly inside the cell. */
+  paragraph: string | undefined;
+  /** White space seen since the last text of the cell (of the paragraph): written as one space before the next text. */
+  rawSpace: boolean;
+  paragraphSpace: boolean;
+}
+
+/**
+ * The text from `from` to `to` added to the cell. White space at either end of it is not
+ * copied: it is remembered, and written as one space before the cell's next text, so a cell's
+ * raw text neither begins nor ends with pretty-printing. (A function of its own, not a closure:
+ * the scan's variables stay out of a closure's context.)
+ */
+function addText(cell: ScanCell, html: string, from: number, to: number): void {
+  if (to <= from) return;
+  let a = from;
+  while (a < to && isWhite(html.charCodeAt(a))) a++;
+  if (a === to) {
+    cell.rawSpace = cell.paragraphSpace = true;
+    return;
+  }
+  let b = to;
+  while (isWhite(html.charCodeAt(b - 1))) b--;
+  const before = a > from;
+  let piece = html.slice(a, b);
+  if (piece.includes('&')) piece = decodeHTML(piece);
+  cell.raw += (cell.rawSpace || before) && cell.raw !== '' ? ' ' + piece : piece;
+  cell.rawSpace = b < to;
+  if (cell.paragraph !== undefined) {
+    cell.paragraph += (cell.paragraphSpace || before) && cell.paragraph !== '' ? ' ' + piece : piece;
+    cell.paragraphSpace = b < to;
+  }
+}
+
 /**
  * The rows of the `<table>…</table>` that starts at `from`, read by a single linear pass over
  * its text (no DOM), and the offset just past its `</table>`: what a page of the reference
@@ -161,44 +198,12 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
   const rows: TableRow[] = [];
   const stack: string[] = [];
   let row: TableRow | undefined;
-  let cell: { raw: string; paragraphs: string[]; href?: string; depth: number } | undefined;
-  let paragraph: string | undefined;
+  let cell: ScanCell | undefined;
   let pos = from;
-  /** White space seen since the last text of the cell (of the paragraph): written as one space before the next text. */
-  let rawSpace = false;
-  let paragraphSpace = false;
-  /**
-   * The text from `from` to `to`, when inside a cell (elsewhere it is never looked at). White
-   * space at either end of it is not copied: it is remembered, and written as one space before
-   * the cell's next text, so a cell's raw text neither begins nor ends with pretty-printing.
-   */
-  const text = (from: number, to: number) => {
-    if (!cell || to <= from) return;
-    let a = from;
-    while (a < to && isWhite(html.charCodeAt(a))) a++;
-    if (a === to) {
-      rawSpace = paragraphSpace = true;
-      return;
-    }
-    let b = to;
-    while (isWhite(html.charCodeAt(b - 1))) b--;
-    const before = a > from;
-    let piece = html.slice(a, b);
-    if (piece.includes('&')) piece = decodeHTML(piece);
-    cell.raw += (rawSpace || before) && cell.raw !== '' ? ' ' + piece : piece;
-    rawSpace = b < to;
-    if (paragraph !== undefined) {
-      paragraph += (paragraphSpace || before) && paragraph !== '' ? ' ' + piece : piece;
-      paragraphSpace = b < to;
-    }
-  };
   while (pos < html.length) {
     const lt = html.indexOf('<', pos);
-    if (lt < 0) {
-      text(pos, html.length);
-      break;
-    }
-    text(pos, lt);
+    if (lt < 0) break; // the table never closed
+    if (cell) addText(cell, html, pos, lt);
     const next = html[lt + 1];
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
@@ -217,11 +222,11 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
         end = html.indexOf('>', lt);
         if (end < 0 || !closes(html, lt + 2, end, name)) return undefined;
       }
-      if (name === 'p' && paragraph !== undefined && cell && stack.length === cell.depth) {
-        cell.paragraphs.push(paragraph);
-        paragraph = undefined;
+      if (name === 'p' && cell && cell.paragraph !== undefined && stack.length === cell.depth) {
+        cell.paragraphs.push(cell.paragraph);
+        cell.paragraph = undefined;
       } else if (name === 'td' && cell) {
-        row!.cells.push(cell); // as it is: its `depth` is of no use to the reader, and no copy is made
+        row!.cells.push(cell); // as it is: its scan state is of no use to the reader, and no copy is made
         cell = undefined;
       } else if (name === 'tr' && row) {
         if (row.cells.length > 0) rows.push(row);
@@ -234,7 +239,7 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
     if (!isLetter(html.charCodeAt(lt + 1))) {
       if (next === '!' || next === '?') return undefined; // declarations, CDATA: the DOM's
       // `<` that starts no tag is text (`a < b`), as an HTML parser reads it.
-      text(lt, lt + 1);
+      if (cell) addText(cell, html, lt, lt + 1);
       pos = lt + 1;
       continue;
     }
@@ -247,7 +252,7 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
     const selfClosing = html.charCodeAt(end - 1) === 0x2f; // '/'
     pos = end + 1;
     if (RAW_TEXT.has(name)) return undefined;
-    if (paragraph !== undefined && !PHRASING.has(name)) return undefined; // would close the <p> first
+    if (cell && cell.paragraph !== undefined && !PHRASING.has(name)) return undefined; // would close the <p> first
     const top = stack.length > 0 ? stack[stack.length - 1] : undefined; // (no read past the end: it would deoptimize the loop)
     if ((name === 'table') !== (stack.length === 0)) return undefined; // the table itself, and no table inside it
     if (name === 'tr') {
@@ -255,13 +260,10 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
       row = { offset: lt, cells: [] };
     } else if (name === 'td' || name === 'th') {
       if (top !== 'tr' || cell) return undefined;
-      if (name === 'td') {
-        cell = { raw: '', paragraphs: [], depth: stack.length + 1 };
-        rawSpace = false;
-      }
+      if (name === 'td') cell = { raw: '', paragraphs: [], depth: stack.length + 1, paragraph: undefined, rawSpace: false, paragraphSpace: false };
     } else if (name === 'p' && cell && stack.length === cell.depth) {
-      paragraph = '';
-      paragraphSpace = false;
+      cell.paragraph = '';
+      cell.paragraphSpace = false;
     } else if (name === 'a' && cell && cell.href === undefined) {
       const href = attribute(html.slice(nameEnd, end), 'href');
       if (href !== undefined) cell.href = href;
