@@ -233,7 +233,7 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions, reading: HtmlR
   for (let start = source.indexOf('<table'); start >= 0; ) {
     // A well-formed table is scanned in place, which finds its end; any other is cut out by its
     // tags and read through the DOM when it is one of the three.
-    const scanned = reading === 'scan' ? scanTableAt(source, start) : undefined;
+    const scanned = reading === 'scan' ? scanTableAt(source, start, { links: 'first-cell' }) : undefined; // only an action's name links
     let end = scanned?.end;
     if (end === undefined) {
       const close = source.indexOf('</table>', start);

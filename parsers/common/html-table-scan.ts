@@ -193,8 +193,9 @@ function addText(cell: ScanCell, html: string, from: number, to: number): void {
  * not at all, a block inside a `<p>`, a nested table, raw-text elements) it returns undefined
  * and the caller builds a DOM with cheerio, whose reading this one matches (a test compares
  * them on every page of the corpus). Offsets are `html`'s: a page is scanned in place.
+ * `links: 'first-cell'` reads the `href` of a row's first cell only (all a reader may need).
  */
-export function scanTableAt(html: string, from: number): { rows: TableRow[]; end: number } | undefined {
+export function scanTableAt(html: string, from: number, { links = 'every' }: { links?: 'every' | 'first-cell' } = {}): { rows: TableRow[]; end: number } | undefined {
   const rows: TableRow[] = [];
   const stack: string[] = [];
   let row: TableRow | undefined;
@@ -264,7 +265,7 @@ export function scanTableAt(html: string, from: number): { rows: TableRow[]; end
     } else if (name === 'p' && cell && stack.length === cell.depth) {
       cell.paragraph = '';
       cell.paragraphSpace = false;
-    } else if (name === 'a' && cell && cell.href === undefined) {
+    } else if (name === 'a' && cell && cell.href === undefined && (links === 'every' || row!.cells.length === 0)) {
       const href = attribute(html.slice(nameEnd, end), 'href');
       if (href !== undefined) cell.href = href;
     }

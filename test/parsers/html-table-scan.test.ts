@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { awsDocsHtml, parseAwsDocsHtmlThroughDom } from '../../parsers/aws-docs-html.js';
 import { domTableRows } from '../../parsers/common/html-table-dom.js';
 import { normalizeCatalog } from '../../src/model/normalize.js';
-import { foldSpace, scanTableRows, type TableRow } from '../../parsers/common/html-table-scan.js';
+import { foldSpace, scanTableAt, scanTableRows, type TableRow } from '../../parsers/common/html-table-scan.js';
 import { corpusDir, HAS_CORPUS, NO_CORPUS } from '../helpers/corpus.js';
 import { FIXTURES } from '../helpers/paths.js';
 
@@ -44,6 +44,13 @@ describe('the scan of a table reads what the DOM reads', () => {
     expect(foldSpace(rows[0]!.cells[1]!.raw)).toBe('Grants permission <to> do it'); // &nbsp; is white space to \s
     expect(rows[0]!.cells[2]!.paragraphs).toEqual(['k:One', 'k:Two']);
     expect(rows[1]!.cells.map((c) => c.raw)).toEqual(['', 'y']);
+  });
+
+  it("links: 'first-cell' reads the link of a row's first cell only", () => {
+    const t = '<table><tr><td><a href="u1">A</a></td><td><a href="#r">r*</a></td></tr><tr><td>B</td><td><a href="#s">s</a></td></tr></table>';
+    expect(scanTableAt(t, 0)!.rows.map((r) => r.cells.map((c) => c.href))).toEqual([['u1', '#r'], [undefined, '#s']]);
+    expect(scanTableAt(t, 0, { links: 'first-cell' })!.rows.map((r) => r.cells.map((c) => c.href))).toEqual([['u1', undefined], [undefined, undefined]]);
+    expect(scanTableAt(`<p>x</p>${t}<p>y</p>`, 8)).toEqual({ rows: scanTableAt(t, 0)!.rows.map((r) => ({ ...r, offset: r.offset + 8 })), end: 8 + t.length });
   });
 
   it('pretty-printing: white space at the ends of texts becomes one space between them, none at the ends of a cell', () => {
