@@ -64,6 +64,10 @@ function attributesEnd(html: string, from: number): number {
   let named = false; // an attribute name was read since the tag's name or the last value
   for (let i = from; i < html.length; i++) {
     const c = html.charCodeAt(i);
+    if (c > 0x3e) {
+      named = true; // letters and the like (past `>`): most characters of a tag
+      continue;
+    }
     if (c === 0x3e) return i; // >
     if (isWhite(c) || c === 0x2f) continue; // white space, `/`: between attributes
     if (c === 0x22 || c === 0x27) return -1; // a quote in a name
