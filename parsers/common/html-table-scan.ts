@@ -286,14 +286,4 @@ export function scanTableRows(html: string): TableRow[] | undefined {
   return scanned && scanned.end === html.length ? scanned.rows : undefined;
 }
 
-/** White space, as `\s` matches it, other than lone spaces: what folding inside the text would change. */
-const FOLDABLE = /[^\S ]| \s/;
-
-/**
- * White space runs folded to one space, trimmed: how a cell's text is read. Text whose only
- * white space is lone spaces (a third of the reference's cells) is only trimmed, without
- * building a copy for every space as the replacement would.
- */
-export function foldSpace(text: string): string {
-  return FOLDABLE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
-}
+export { foldSpace } from '../../src/text/fold-space.js';

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { foldSpace } from '../text/fold-space.js';
 import type { Change } from './change.js';
 
 /**
@@ -32,7 +33,7 @@ const CASE_FREE = new Set(['service', 'action']);
 const PATH_FIELDS = new Set(['page', 'file']);
 
 function norm(field: string, value: string): string {
-  let v = value.replace(/\s+/g, ' ').trim();
+  let v = foldSpace(value);
   if (CASE_FREE.has(field)) v = v.toLowerCase();
   if (PATH_FIELDS.has(field)) v = v.replace(/^.*[\\/]/, '');
   return v;

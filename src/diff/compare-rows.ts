@@ -63,6 +63,23 @@ function moveCase(f: RowField, before: Set<string>, after: Set<string>): string 
   return after.has(ACTION_ROW) ? 'onto the action' : 'narrowed';
 }
 
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The same rows with the same items, written alike: nothing added, removed or moved. */
+function sameRows(f: RowField, before: Action, after: Action): boolean {
+  if (!sameList(f.own(before), f.own(after))) return false;
+  const rb = before.resourceTypes ?? [];
+  const ra = after.resourceTypes ?? [];
+  if (rb.length !== ra.length) return false;
+  for (let i = 0; i < rb.length; i++) if (rb[i]!.name !== ra[i]!.name || !sameList(f.ofResource(rb[i]!), f.ofResource(ra[i]!))) return false;
+  return true;
+}
+
 /**
  * Condition keys or dependent actions of one action across all its rows (its own and
  * each resource type's):
@@ -75,6 +92,7 @@ function moveCase(f: RowField, before: Set<string>, after: Set<string>): string 
  * A→B and B→A mirror each other: added ↔ removed, moved ↔ moved with before ↔ after.
  */
 export function rowChanges(f: RowField, service: string, action: string, before: Action, after: Action): Change[] {
+  if (sameRows(f, before, after)) return []; // most actions compared changed elsewhere: no maps built for them
   const b = rowsOf(before, f);
   const a = rowsOf(after, f);
   if (!b || !a) return [];

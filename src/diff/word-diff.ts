@@ -2,9 +2,7 @@ import { diffLib } from '../lazy/lazy-modules.js';
 import type { WordPart } from './change.js';
 
 /** Whitespace folded, so re-wrapping a description is not a change. */
-export function foldSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { foldSpace } from '../text/fold-space.js';
 
 /**
  * Most word edits a description diff looks for: far above any real description change, and

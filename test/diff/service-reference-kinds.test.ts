@@ -122,19 +122,19 @@ describe('Service Reference change kinds on hand-written catalogs', () => {
     expect(rules.filter((r) => !seen.has(`${r.kind}/${r.reason}`))).toEqual([]);
   });
 
-  it('appear in every output', () => {
-    const text = renderReport(diffOf(), 'text', { color: false });
+  it('appear in every output', async () => {
+    const text = await renderReport(diffOf(), 'text', { color: false });
     expect(text).toContain('svc operation PutThing  now also needs kms:GenerateDataKey');
     expect(text).toContain('svc:TagThing  IsTaggingOnly, IsWrite → IsTaggingOnly');
     expect(text).toContain('svc  svc:Tags String → ArrayOfString');
     expect(text).toContain('svc resource type thing  + arn:b');
     expect(text).toContain(`svc:Watched  - ${LAST}`);
-    const md = renderReport(diffOf(), 'markdown', { color: false });
+    const md = await renderReport(diffOf(), 'markdown', { color: false });
     expect(md).toContain('| low | svc operation CopyThing | operation-action-removed | no longer needs svc:GetThing |');
     expect(md).toContain('| high | svc:Watched | supported-by-lost | - IAM Action Last Accessed |');
-    const json = JSON.parse(renderReport(diffOf(), 'json', { color: false })) as { changes: Change[] };
+    const json = JSON.parse(await renderReport(diffOf(), 'json', { color: false })) as { changes: Change[] };
     expect(json.changes.find((c) => c.kind === 'operation-action-added')).toMatchObject({ operation: 'PutThing', dependentAction: 'kms:GenerateDataKey' });
-    const yaml = renderReport(diffOf(), 'yaml', { color: false });
+    const yaml = await renderReport(diffOf(), 'yaml', { color: false });
     expect(yaml).toContain('kind: condition-key-type-changed');
     expect(yaml).toContain('operation: CopyThing');
   });
