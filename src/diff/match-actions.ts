@@ -1,5 +1,5 @@
 import type { Action } from '../model/catalog.js';
-import { actionKey, compareKeys } from '../model/identity.js';
+import { actionKey } from '../model/identity.js';
 
 export interface ActionMatch {
   /** Actions on both sides, paired. */
@@ -25,25 +25,30 @@ export function matchActions(oldActions: Action[], newActions: Action[]): Action
  */
 function mergeSorted(oldActions: Action[], newActions: Action[]): ActionMatch | undefined {
   const result: ActionMatch = { pairs: [], added: [], removed: [], unresolved: [] };
-  // Names compared case-insensitively in place (compareKeys), each list checked to be in strict order as it goes.
   let i = 0;
   let j = 0;
+  let lastOld = '';
+  let lastNew = '';
   while (i < oldActions.length || j < newActions.length) {
     const o = i < oldActions.length ? oldActions[i] : undefined; // (no read past the end: it deoptimizes)
     const n = j < newActions.length ? newActions[j] : undefined;
     if (o?.truncated || n?.truncated) return undefined;
-    if (o && i > 0 && compareKeys(oldActions[i - 1]!.name, o.name) >= 0) return undefined;
-    if (n && j > 0 && compareKeys(newActions[j - 1]!.name, n.name) >= 0) return undefined;
-    const order = !o ? 1 : !n ? -1 : compareKeys(o.name, n.name);
-    if (order === 0) {
+    const ko = o && actionKey(o.name);
+    const kn = n && actionKey(n.name);
+    if ((ko !== undefined && i > 0 && !(lastOld < ko)) || (kn !== undefined && j > 0 && !(lastNew < kn))) return undefined;
+    if (ko !== undefined && ko === kn) {
       result.pairs.push([o!, n!]);
+      lastOld = ko;
+      lastNew = kn;
       i++;
       j++;
-    } else if (order < 0) {
+    } else if (kn === undefined || (ko !== undefined && ko < kn)) {
       result.removed.push(o!);
+      lastOld = ko!;
       i++;
     } else {
       result.added.push(n!);
+      lastNew = kn;
       j++;
     }
   }

@@ -31,30 +31,6 @@ export function compareNames(a: string, b: string): number {
   return firstRaw;
 }
 
-/** The order of `a.toLowerCase()` and `b.toLowerCase()` by code unit (-1, 0, 1), without the copies for ASCII. */
-export function compareKeys(a: string, b: string): number {
-  const n = a.length < b.length ? a.length : b.length;
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) {
-      if (x >= 0x80) return compareLowerOnly(a, b);
-      continue;
-    }
-    if (x >= 0x80 || y >= 0x80) return compareLowerOnly(a, b);
-    if (x >= 0x41 && x <= 0x5a) x += 0x20;
-    if (y >= 0x41 && y <= 0x5a) y += 0x20;
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return a.length === b.length ? 0 : compareLowerOnly(a, b);
-}
-
-function compareLowerOnly(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  return la === lb ? 0 : la < lb ? -1 : 1;
-}
-
 /** The definition: lower-cased strings by code unit, then the strings themselves. */
 function compareLowerCased(a: string, b: string): number {
   const la = a.toLowerCase();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareKeys, compareNames } from '../../src/model/identity.js';
+import { compareNames } from '../../src/model/identity.js';
 
 /** The order compareNames defines: lower-cased by code unit, then the names themselves. */
 const reference = (a: string, b: string) => {
@@ -15,17 +15,6 @@ describe('compareNames', () => {
     const name = fc.stringMatching(/^[A-Za-z0-9_:*\-[\]^`{]{0,6}$/);
     const text = fc.array(fc.constantFrom('a', 'A', 'z', 'Z', '_', '[', '`', 'é', 'É', 'İ', 'Σ', 'ß', '\u{1F600}', '0'), { maxLength: 5 }).map((xs) => xs.join(''));
     for (const arb of [name, text, fc.string()]) fc.assert(fc.property(arb, arb, (a, b) => compareNames(a, b) === reference(a, b)), { numRuns: 3000 });
-  });
-
-  it('compareKeys orders as the lower-cased strings do', () => {
-    const lower = (a: string, b: string) => {
-      const la = a.toLowerCase();
-      const lb = b.toLowerCase();
-      return la === lb ? 0 : la < lb ? -1 : 1;
-    };
-    const name = fc.stringMatching(/^[A-Za-z0-9_:*\-[\]^`{]{0,6}$/);
-    const text = fc.array(fc.constantFrom('a', 'A', 'z', 'Z', '_', '[', 'é', 'É', 'İ', 'Σ', 'ß', '0'), { maxLength: 5 }).map((xs) => xs.join(''));
-    for (const arb of [name, text, fc.string()]) fc.assert(fc.property(arb, arb, (a, b) => compareKeys(a, b) === lower(a, b)), { numRuns: 3000 });
   });
 
   it('sorts IAM names case-insensitively first', () => {
