@@ -10,6 +10,7 @@ import type { ReviewModel } from './review-model.js';
 import type { TreeNode } from './review-tree.js';
 import { SEVERITY_COLOR } from './style.js';
 import { fitLine, seg, width, wrapLine, type Line, type Seg } from './styled-text.js';
+import { thousands } from '../text/thousands.js';
 
 export interface DetailContext {
   model: ReviewModel;
@@ -132,11 +133,11 @@ export function detailLines(node: TreeNode | undefined, ctx: DetailContext, w: n
   const first = ctx.model.all[node.items[0]!]!;
   if (node.change !== undefined) out.push(...changeLines(first, ctx, w));
   else {
-    wrap([seg(oneLine(node.label), { bold: true }), seg(` · ${node.counts.total.toLocaleString('en-US')} change${node.counts.total === 1 ? '' : 's'} (${severityCounts(node.counts)})`)]);
+    wrap([seg(oneLine(node.label), { bold: true }), seg(` · ${thousands(node.counts.total)} change${node.counts.total === 1 ? '' : 's'} (${severityCounts(node.counts)})`)]);
     const kinds = new Map<string, number>();
     for (const i of node.items) kinds.set(ctx.model.all[i]!.kind, (kinds.get(ctx.model.all[i]!.kind) ?? 0) + 1);
     if (node.type === 'action') for (const i of node.items) wrap([seg('• '), seg(ctx.model.all[i]!.kind, { color: SEVERITY_COLOR[ctx.model.all[i]!.severity] }), seg(`  ${changeDetail(ctx.model.all[i]!)}`)]);
-    else wrap([seg([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n.toLocaleString('en-US')} ${k}`).join(', '), { dim: true })]);
+    else wrap([seg([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${thousands(n)} ${k}`).join(', '), { dim: true })]);
   }
   wrap(marksLine(node, ctx));
   const url = docUrl(node, ctx.model);

@@ -4,6 +4,7 @@ import { usePaint } from './color-context.js';
 import { isActive, narrowItems, type PickerItem } from './picker-items.js';
 import type { ListFilter } from './review-model.js';
 import { windowTop } from './visible-window.js';
+import { thousands } from '../text/thousands.js';
 
 interface Props {
   items: PickerItem[];
@@ -35,7 +36,7 @@ export function FilterPicker({ items, filter, text, sel, height, width }: Props)
             {isActive(filter, it) ? '• ' : '  '}
             <Text dimColor={!on}>{it.facet.padEnd(9)}</Text>
             {oneLine(it.label)}
-            <Text dimColor={!on}>{`  ${it.count.toLocaleString('en-US')}`}</Text>
+            <Text dimColor={!on}>{`  ${thousands(it.count)}`}</Text>
           </Text>
         );
       })}

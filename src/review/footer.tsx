@@ -3,13 +3,14 @@ import { oneLine } from '../text/sanitize.js';
 import { usePaint } from './color-context.js';
 import { filterWords } from './review-model.js';
 import type { ReviewState } from './review-reducer.js';
+import { thousands } from '../text/thousands.js';
 
 const KEYS = '↑↓ move  →← open/close  ][ service  }{ group  f filter  / search  space ✓  x export-mark  u undo  e export  ? help  q quit';
 
 /** `showing 3 of 45 · kind action-added · ≥ medium · /Describe (4 matches)`, or '' when nothing filters. */
 export function filterLine(s: Pick<ReviewState, 'filter' | 'query' | 'order'>, shown: number, total: number, matches: number): string {
   const parts = filterWords(s.filter);
-  const head = parts.length ? [`showing ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`, ...parts] : [];
+  const head = parts.length ? [`showing ${thousands(shown)} of ${thousands(total)}`, ...parts] : [];
   if (s.query) head.push(`/${oneLine(s.query)} (${matches} match${matches === 1 ? '' : 'es'}, n/N)`);
   if (s.order !== 'severity') head.push(`order: ${s.order}`);
   return head.join(' · ');

@@ -6,6 +6,7 @@ import { sideName } from '../output/describe-change.js';
 import { usePaint } from './color-context.js';
 import type { ReviewModel } from './review-model.js';
 import { SEVERITY_COLOR } from './style.js';
+import { thousands } from '../text/thousands.js';
 
 interface Props {
   result: DiffResult;
@@ -14,7 +15,7 @@ interface Props {
   exported: number;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 /** Two lines: what is compared (services changed of those compared); counts by severity, reviewed and selected. */
 export function Header({ result, model, reviewed, exported }: Props) {

@@ -1,4 +1,5 @@
 import { oneLine } from '../text/sanitize.js';
+import { thousands } from '../text/thousands.js';
 
 /** Where loading is: files parsed per side (total known from the start), then the comparison. */
 export interface LoadingState {
@@ -8,7 +9,7 @@ export interface LoadingState {
   phase: 'parsing' | 'comparing' | 'starting';
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 function bar(done: number, total: number, w: number): string {
   const full = total > 0 ? Math.round((done / total) * w) : 0;

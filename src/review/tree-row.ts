@@ -6,6 +6,7 @@ import type { ReviewModel } from './review-model.js';
 import { isOpen, pathTo, type ReviewTree, type TreeNode } from './review-tree.js';
 import { SEVERITY_COLOR } from './style.js';
 import { fitLine, seg, type Line, type Seg } from './styled-text.js';
+import { thousands } from '../text/thousands.js';
 
 /** What a row needs besides its node. */
 export interface RowContext {
@@ -18,7 +19,7 @@ export interface RowContext {
   matches: ReadonlySet<number>;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 const TAG: Record<Severity, string> = { high: 'HIGH', medium: 'MED ', low: 'LOW ' };
 const sevTag = (s: Severity): Seg => seg(TAG[s], { color: SEVERITY_COLOR[s], bold: s === 'high' });
 
@@ -73,6 +74,6 @@ export function breadcrumb(node: TreeNode | undefined, tree: ReviewTree): string
     .map((n) => oneLine(n.label));
   const pos = (tree.leafPos.get(node.items[0]!) ?? 0) + 1;
   const n = tree.leafOrder.length;
-  const where = node.change !== undefined ? `change ${pos.toLocaleString('en-US')} of ${n.toLocaleString('en-US')}` : `${node.items.length.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} changes`;
+  const where = node.change !== undefined ? `change ${thousands(pos)} of ${thousands(n)}` : `${thousands(node.items.length)} of ${thousands(n)} changes`;
   return `${path.join(' › ')} · ${where}`;
 }
