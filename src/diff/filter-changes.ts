@@ -15,10 +15,12 @@ export function filterResult(result: DiffResult, filter: ChangeFilter): DiffResu
   const keep = (c: Change) => (!kinds || kinds.has(c.kind) || kinds.has(c.rule)) && severityRank(c.severity) >= min;
   const changes = result.changes.filter(keep);
   const accepted = result.accepted?.filter(keep);
+  const counts = new Map<string, number>();
+  for (const c of changes) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
   const summary: DiffResult['summary'] = {};
   for (const kind of CHANGE_KINDS) {
-    const n = changes.filter((c) => c.kind === kind).length;
-    if (n > 0) summary[kind] = n;
+    const n = counts.get(kind);
+    if (n) summary[kind] = n;
   }
   // The per-pattern policy summary follows the changes kept.
   const kept: DiffResult = { ...result, summary, changes };

@@ -53,10 +53,10 @@ function runWorker(files: string[], options: LoadOptions): Promise<(Catalog | un
  * Parse many files, in worker threads when that helps. Files are dealt out by size
  * so the workers finish together; results come back in the files' order, whatever the worker count.
  */
-export async function loadFilesParallel(files: string[], options: LoadOptions, sizes?: number[]): Promise<(Catalog | undefined)[]> {
+export async function loadFilesParallel(files: string[], options: LoadOptions): Promise<(Catalog | undefined)[]> {
   const n = workerCount(files.length);
   if (n <= 1) return options.onProgress ? loadWithProgress(files, options) : files.map((f) => loadDirectoryMember(f, options));
-  const order = files.map((f, i) => ({ f, i, size: sizes?.[i] ?? 0 })).sort((a, b) => b.size - a.size);
+  const order = files.map((f, i) => ({ f, i, size: statSync(f).size })).sort((a, b) => b.size - a.size);
   const buckets: { items: typeof order; total: number }[] = Array.from({ length: n }, () => ({ items: [], total: 0 }));
   for (const item of order) {
     const b = buckets.reduce((min, x) => (x.total < min.total ? x : min));
@@ -123,7 +123,7 @@ export async function loadPagesParallel(path: string, options: LoadOptions = {})
     ? options.onProgress
       ? await loadWithProgress(files, options)
       : files.map((f) => loadDirectoryMember(f, options))
-    : await loadFilesParallel(files, options, files.map((f) => statSync(f).size));
+    : await loadFilesParallel(files, options);
   return loaded.filter((c): c is Catalog => c !== undefined);
 }
 
