@@ -112,12 +112,16 @@ function startAction(cells: TableCell[], row: TableRow, ctx: Ctx): Action {
     : { name, description, accessLevel, resourceTypes: [], conditionKeys: [], dependentActions: [], documentationUrl: ownString(nameCell.href), line };
 }
 
+/** The one empty list every empty list of a page's actions is (frozen: nothing may add to it). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 /**
  * A list as long as its items: one grown by push keeps room for 16 more, and the catalog
- * keeps its lists to the end (20,000 actions of a version: 2.5 MB of empty slots).
+ * keeps its lists to the end (20,000 actions of a version: 2.5 MB of empty slots, and
+ * 70,000 empty lists, which are all NONE).
  */
 function exact<T>(list: T[]): T[] {
-  return list.length === 0 ? list : list.slice();
+  return list.length === 0 ? NONE : list.slice();
 }
 
 /** The action's lists sorted, without repeats and without spare room, its resource types by name: the normal form, without a copy of the action. */
