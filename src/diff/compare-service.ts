@@ -1,14 +1,38 @@
-import type { Catalog, CatalogField } from '../model/catalog.js';
+import type { Catalog, CatalogField, ConditionKey, ResourceType } from '../model/catalog.js';
 import type { Change } from './change.js';
 import { listDelta } from './list-delta.js';
 import { makeChange } from './make-change.js';
 import { appendAll } from '../util/append-all.js';
 
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The same resource types, in the same order, with the same ARN patterns and keys: nothing to report (most services). */
+function sameResourceTypes(a: readonly ResourceType[], b: readonly ResourceType[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x.name !== y.name || x.arnPattern !== y.arnPattern || !sameList(x.arnFormats, y.arnFormats) || !sameList(x.conditionKeys, y.conditionKeys)) return false;
+  }
+  return true;
+}
+
+/** The same condition key names in the same order: none added or removed. */
+function sameKeyNames(a: readonly ConditionKey[], b: readonly ConditionKey[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.name !== b[i]!.name) return false;
+  return true;
+}
+
 /** Service-level changes: resource types, their ARN patterns and keys, the service's condition keys. */
 export function compareServiceDefinitions(before: Catalog, after: Catalog, fields: ReadonlySet<CatalogField>, renames: ReadonlyMap<string, string> = new Map()): Change[] {
   const service = after.service.prefix;
   const changes: Change[] = [];
-  if (fields.has('serviceResourceTypes') && before.resourceTypes && after.resourceTypes) {
+  if (fields.has('serviceResourceTypes') && before.resourceTypes && after.resourceTypes && !(renames.size === 0 && sameResourceTypes(before.resourceTypes, after.resourceTypes))) {
     const afterByName = new Map(after.resourceTypes.map((r) => [r.name.toLowerCase(), r]));
     const beforeNames = new Set(before.resourceTypes.map((r) => r.name.toLowerCase()));
     for (const name of renames.values()) beforeNames.add(name.toLowerCase());
@@ -37,7 +61,7 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
       if (!beforeNames.has(a.name.toLowerCase())) changes.push(makeChange('resource-type-added', { service, resource: a.name, after: a.arnPattern }));
     }
   }
-  if (fields.has('serviceConditionKeys') && before.conditionKeys && after.conditionKeys) {
+  if (fields.has('serviceConditionKeys') && before.conditionKeys && after.conditionKeys && !sameKeyNames(before.conditionKeys, after.conditionKeys)) {
     const { added, removed } = listDelta(
       before.conditionKeys.map((k) => k.name),
       after.conditionKeys.map((k) => k.name),

@@ -10,6 +10,7 @@ import type { Action, Catalog, CatalogField } from '../model/catalog.js';
 export function resourceTypeRenames(before: Catalog, after: Catalog, fields: ReadonlySet<CatalogField>): Map<string, string> {
   const renames = new Map<string, string>();
   if (!fields.has('serviceResourceTypes') || !before.resourceTypes || !after.resourceTypes) return renames;
+  if (sameNames(before.resourceTypes, after.resourceTypes)) return renames; // none went, none came: most services
   const names = (c: Catalog) => new Set(c.resourceTypes!.map((r) => r.name.toLowerCase()));
   const [had, has] = [names(before), names(after)];
   const byPattern = (c: Catalog) => {
@@ -25,6 +26,12 @@ export function resourceTypeRenames(before: Catalog, after: Catalog, fields: Rea
     if (!has.has(o.toLowerCase()) && !had.has(n.toLowerCase())) renames.set(o.toLowerCase(), n);
   }
   return renames;
+}
+
+function sameNames(a: readonly { name: string }[], b: readonly { name: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.name !== b[i]!.name) return false;
+  return true;
 }
 
 /** The action with the resource types it takes under their new names (itself when none was renamed). */
