@@ -232,6 +232,11 @@ function domRows(start: number, html: string, file: string, lineOf: (offset: num
   return rows;
 }
 
+/** The page says `phrase`, in any case (as written first: a plain search; any other case: the slower case-free one). */
+function says(source: string, phrase: string): boolean {
+  return source.includes(phrase) || new RegExp(phrase, 'i').test(source);
+}
+
 function parseAwsDocsHtml(source: string, { file }: ParseOptions, reading: HtmlReading = 'scan'): Catalog {
   const prefix = findServicePrefix(source);
   if (!prefix) throw new InputError(file, 'not a Service Authorization Reference page: no "(service prefix: <code>…</code>)"', 1);
@@ -276,11 +281,11 @@ function parseAwsDocsHtml(source: string, { file }: ParseOptions, reading: HtmlR
   const resourceRows = rowsOf('resources');
   let resourceTypes: ResourceType[] = [];
   if (resourceRows) resourceTypes = parseResourceTypes(resourceRows, ctx);
-  else if (!/does not support specifying a resource ARN/i.test(source)) throw new InputError(file, 'no resource types table (truncated page?)', lineOf(source.length));
+  else if (!says(source, 'does not support specifying a resource ARN')) throw new InputError(file, 'no resource types table (truncated page?)', lineOf(source.length));
   const keyRows = rowsOf('conditions');
   let conditionKeys: ConditionKey[] = [];
   if (keyRows) conditionKeys = parseConditionKeys(keyRows, ctx);
-  else if (!/has no service-specific context keys/i.test(source)) throw new InputError(file, 'no condition keys table (truncated page?)', lineOf(source.length));
+  else if (!says(source, 'has no service-specific context keys')) throw new InputError(file, 'no condition keys table (truncated page?)', lineOf(source.length));
 
   // Every page ends with </html> after its tables; a download cut after a table does not.
   if (!/<\/html\s*>/i.test(source.slice(lastTableEnd))) throw new InputError(file, 'the page ends without </html> after its tables (truncated page?)', lineOf(source.length));

@@ -176,6 +176,8 @@ describe('aws-docs-html on layout variants', () => {
   it('knows an empty section from its sentence', () => {
     const noKeys = text.slice(0, text.indexOf('<table', text.indexOf('<h2 id="amazonelasticcontainerregistry-policy-keys"'))) + '<p>ECR has no service-specific context keys.</p></body></html>';
     expect(parse(ECR_2026, noKeys).conditionKeys).toEqual([]);
+    expect(parse(ECR_2026, noKeys.replace('has no service-specific', 'Has No Service-Specific')).conditionKeys).toEqual([]); // in any case
+    expect(() => parse(ECR_2026, noKeys.replace('has no service-specific', 'has no specific'))).toThrow(/no condition keys table \(truncated page\?\)/);
   });
 });
 
