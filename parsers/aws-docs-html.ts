@@ -92,6 +92,9 @@ interface Ctx {
   lineOf: (row: TableRow) => number;
 }
 
+/** The one empty list every empty list of a page's actions is (frozen: nothing may add to it). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
 const ACTION_NAME_RE = /^[A-Za-z0-9_-]+$/;
 
 /** A new action from the six cells of the row that names it. */
@@ -108,12 +111,9 @@ function startAction(cells: TableCell[], row: TableRow, ctx: Ctx): Action {
   // literal per shape so every field is held in the object (fields added later spill into a second store).
   const description = text(descCell);
   return nameCell.href === undefined
-    ? { name, description, accessLevel, resourceTypes: [], conditionKeys: [], dependentActions: [], line }
-    : { name, description, accessLevel, resourceTypes: [], conditionKeys: [], dependentActions: [], documentationUrl: ownString(nameCell.href), line };
+    ? { name, description, accessLevel, resourceTypes: NONE, conditionKeys: NONE, dependentActions: NONE, line }
+    : { name, description, accessLevel, resourceTypes: NONE, conditionKeys: NONE, dependentActions: NONE, documentationUrl: ownString(nameCell.href), line };
 }
-
-/** The one empty list every empty list of a page's actions is (frozen: nothing may add to it). */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * A list as long as its items: one grown by push keeps room for 16 more, and the catalog
@@ -139,15 +139,21 @@ function finishAction(action: Action): Action {
 /** Resource types, condition keys and dependent actions of one row (its last three cells). */
 function addRowFacts(action: Action, cells: TableCell[]): void {
   const [resCell, keyCell, depCell] = cells.slice(-3);
-  const resources: ActionResourceType[] = cellItems(resCell).map((r) => ({ name: sharedString(r.replace(/\*$/, '').trim()), required: r.endsWith('*'), conditionKeys: [], dependentActions: [] }));
+  const resources: ActionResourceType[] = cellItems(resCell).map((r) => ({ name: sharedString(r.replace(/\*$/, '').trim()), required: r.endsWith('*'), conditionKeys: NONE, dependentActions: NONE }));
   const keys = cellItems(keyCell);
   const deps = cellItems(depCell);
   // Keys and dependent actions on a row with one resource type are that resource's;
   // on a row without one they are the action's own.
   const owner = resources.length === 1 ? resources[0]! : action;
-  appendAll(owner.conditionKeys!, keys);
-  appendAll(owner.dependentActions!, deps);
-  appendAll(action.resourceTypes!, resources);
+  owner.conditionKeys = withItems(owner.conditionKeys!, keys);
+  owner.dependentActions = withItems(owner.dependentActions!, deps);
+  action.resourceTypes = withItems(action.resourceTypes!, resources);
+}
+
+/** `list` with `items` after it: NONE gives way to the items' own (new) array, any other list takes them in. */
+function withItems<T>(list: T[], items: T[]): T[] {
+  if (items.length === 0) return list;
+  return list === NONE ? items : appendAll(list, items);
 }
 
 /**
