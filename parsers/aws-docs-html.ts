@@ -1,4 +1,4 @@
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/lib/decode.js';
 import { parseAccessLevel } from '../src/model/access-level.js';
 import type { Action, ActionResourceType, Catalog, ConditionKey, ResourceType } from '../src/model/catalog.js';
 import { InputError } from '../src/model/errors.js';

@@ -1,4 +1,4 @@
-import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { decodeHTML, decodeHTMLAttribute } from 'entities/lib/decode.js';
 
 /** A `<td>` as the reference's table logic needs it. */
 export interface TableCell {

@@ -1,6 +1,6 @@
 import { closeSync, readSync } from 'node:fs';
 import { openGuarded, readGuarded, streamedInputLimit } from '../../src/io/guarded-read.js';
-import { JSONParser } from '@streamparser/json';
+import { streamParserLib } from '../../src/lazy/lazy-modules.js';
 import { InputError } from '../../src/model/errors.js';
 import { parseJsonDocument } from './json-document.js';
 
@@ -45,7 +45,7 @@ function checkTop(chunk: Uint8Array, expect: 'array' | 'object', name: string): 
  * by @streamparser/json, and each value is dropped once visited.
  */
 export function forEachTopLevelValue(file: string, name: string, expect: 'array' | 'object', visit: (value: unknown, key: string | number) => void, bytes?: Uint8Array): void {
-  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  const parser = new (streamParserLib().JSONParser)({ paths: ['$.*'], keepStack: false });
   parser.onValue = ({ value, key }) => {
     if (key !== undefined) visit(value, key);
   };
