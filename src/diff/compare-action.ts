@@ -7,6 +7,7 @@ import { CONDITION_KEY_ROWS, DEPENDENT_ACTION_ROWS, rowChanges } from './compare
 import { makeChange } from './make-change.js';
 import { foldSpace, wordDiff } from './word-diff.js';
 import { appendAll } from '../util/append-all.js';
+import { sameList } from '../util/same-list.js';
 
 interface Context {
   service: string;
@@ -128,13 +129,6 @@ export function compareAction(service: string, before: Action, after: Action, fi
     }
   }
   return changes;
-}
-
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Action } from '../model/catalog.js';
 import type { Change, ChangeKind } from './change.js';
 import { makeChange } from './make-change.js';
+import { sameList } from '../util/same-list.js';
 
 /** The label of the action's own row (resource names never hold parentheses). */
 export const ACTION_ROW = '(action)';
@@ -61,13 +62,6 @@ function moveCase(f: RowField, before: Set<string>, after: Set<string>): string 
   if (f.moved !== 'condition-key-moved') return undefined;
   if ([...before].every((r) => after.has(r))) return 'gained rows';
   return after.has(ACTION_ROW) ? 'onto the action' : 'narrowed';
-}
-
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** The same rows with the same items, written alike: nothing added, removed or moved. */

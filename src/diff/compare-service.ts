@@ -1,15 +1,9 @@
-import type { Catalog, CatalogField, ConditionKey, ResourceType } from '../model/catalog.js';
+import type { Catalog, CatalogField, ResourceType } from '../model/catalog.js';
 import type { Change } from './change.js';
 import { listDelta } from './list-delta.js';
 import { makeChange } from './make-change.js';
 import { appendAll } from '../util/append-all.js';
-
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+import { sameList, sameNames } from '../util/same-list.js';
 
 /** The same resource types, in the same order, with the same ARN patterns and keys: nothing to report (most services). */
 function sameResourceTypes(a: readonly ResourceType[], b: readonly ResourceType[]): boolean {
@@ -18,13 +12,6 @@ function sameResourceTypes(a: readonly ResourceType[], b: readonly ResourceType[
     const [x, y] = [a[i]!, b[i]!];
     if (x.name !== y.name || x.arnPattern !== y.arnPattern || !sameList(x.arnFormats, y.arnFormats) || !sameList(x.conditionKeys, y.conditionKeys)) return false;
   }
-  return true;
-}
-
-/** The same condition key names in the same order: none added or removed. */
-function sameKeyNames(a: readonly ConditionKey[], b: readonly ConditionKey[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.name !== b[i]!.name) return false;
   return true;
 }
 
@@ -61,7 +48,7 @@ export function compareServiceDefinitions(before: Catalog, after: Catalog, field
       if (!beforeNames.has(a.name.toLowerCase())) changes.push(makeChange('resource-type-added', { service, resource: a.name, after: a.arnPattern }));
     }
   }
-  if (fields.has('serviceConditionKeys') && before.conditionKeys && after.conditionKeys && !sameKeyNames(before.conditionKeys, after.conditionKeys)) {
+  if (fields.has('serviceConditionKeys') && before.conditionKeys && after.conditionKeys && !sameNames(before.conditionKeys, after.conditionKeys)) {
     const { added, removed } = listDelta(
       before.conditionKeys.map((k) => k.name),
       after.conditionKeys.map((k) => k.name),

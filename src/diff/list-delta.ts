@@ -1,4 +1,5 @@
 import { actionKey } from '../model/identity.js';
+import { sameList } from '../util/same-list.js';
 
 /** Items only in `after` (added) and only in `before` (removed), compared case-insensitively. */
 export function listDelta(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
@@ -8,8 +9,3 @@ export function listDelta(before: readonly string[], after: readonly string[]): 
   return { added: after.filter((x) => !b.has(actionKey(x))), removed: before.filter((x) => !a.has(actionKey(x))) };
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}

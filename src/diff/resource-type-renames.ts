@@ -1,4 +1,5 @@
 import type { Action, Catalog, CatalogField } from '../model/catalog.js';
+import { sameNames } from '../util/same-list.js';
 
 /**
  * Resource types the service renamed: one that went and one that came with the very same
@@ -26,12 +27,6 @@ export function resourceTypeRenames(before: Catalog, after: Catalog, fields: Rea
     if (!has.has(o.toLowerCase()) && !had.has(n.toLowerCase())) renames.set(o.toLowerCase(), n);
   }
   return renames;
-}
-
-function sameNames(a: readonly { name: string }[], b: readonly { name: string }[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.name !== b[i]!.name) return false;
-  return true;
 }
 
 /** The action with the resource types it takes under their new names (itself when none was renamed). */
