@@ -285,5 +285,3 @@ export function scanTableRows(html: string): TableRow[] | undefined {
   const scanned = html.startsWith('<') ? scanTableAt(html, 0) : undefined;
   return scanned && scanned.end === html.length ? scanned.rows : undefined;
 }
-
-export { foldSpace } from '../../src/text/fold-space.js';

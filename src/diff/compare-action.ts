@@ -5,7 +5,8 @@ import type { Action, ActionPageFacts, ActionResourceType, CatalogField } from '
 import type { Change } from './change.js';
 import { CONDITION_KEY_ROWS, DEPENDENT_ACTION_ROWS, rowChanges } from './compare-rows.js';
 import { makeChange } from './make-change.js';
-import { foldSpace, wordDiff } from './word-diff.js';
+import { wordDiff } from './word-diff.js';
+import { foldSpace } from '../text/fold-space.js';
 import { appendAll } from '../util/append-all.js';
 import { sameList } from '../util/same-list.js';
 
@@ -124,6 +125,7 @@ export function compareAction(service: string, before: Action, after: Action, fi
   if (fields.has('conditionKeys')) appendAll(changes, rowChanges(CONDITION_KEY_ROWS, service, name, before, after));
   if (fields.has('dependentActions')) appendAll(changes, rowChanges(DEPENDENT_ACTION_ROWS, service, name, before, after));
   if (fields.has('description')) {
+    // White space folded: re-wrapping a description is not a change.
     for (const t of byTransition(pairs, (f) => (f.description === undefined ? undefined : foldSpace(f.description)), (b, a) => b !== a)) {
       changes.push(makeChange('description-changed', { service, action: name, before: t.before, after: t.after, words: wordDiff(t.before, t.after), pages: t.pages }));
     }

@@ -1,9 +1,6 @@
 import { diffLib } from '../lazy/lazy-modules.js';
 import type { WordPart } from './change.js';
 
-/** Whitespace folded, so re-wrapping a description is not a change. */
-export { foldSpace } from '../text/fold-space.js';
-
 /**
  * Most word edits a description diff looks for: far above any real description change, and
  * it bounds the time (Myers' diff costs words × edits; a 400 KB description rewritten took seconds).

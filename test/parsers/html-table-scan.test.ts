@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { awsDocsHtml, parseAwsDocsHtmlThroughDom } from '../../parsers/aws-docs-html.js';
 import { domTableRows } from '../../parsers/common/html-table-dom.js';
 import { normalizeCatalog } from '../../src/model/normalize.js';
-import { foldSpace, scanTableAt, scanTableRows, type TableRow } from '../../parsers/common/html-table-scan.js';
+import { scanTableAt, scanTableRows, type TableRow } from '../../parsers/common/html-table-scan.js';
+import { foldSpace } from '../../src/text/fold-space.js';
 import { corpusDir, HAS_CORPUS, NO_CORPUS } from '../helpers/corpus.js';
 import { FIXTURES } from '../helpers/paths.js';
 
